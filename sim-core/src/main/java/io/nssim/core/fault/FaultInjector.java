@@ -1,0 +1,44 @@
+package io.nssim.core.fault;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Named failure points. {@code failNth("pernet-init:loopback_net_ops", 1)} makes the next call of that point
+ * fail once; {@code failNth(point, n)} the nth call from now. Points in use: {@code net_alloc},
+ * {@code pernet-init:OPS}, {@code register_netdevice}, {@code dev_change_net_namespace}.
+ */
+public final class FaultInjector {
+    private final Map<String, Integer> armed = new LinkedHashMap<>();
+
+    /** Arms {@code point} to fail on its nth call from now (n >= 1). */
+    public void failNth(String point, int nth) {
+        checkArgument(nth >= 1, "nth must be >= 1: %s", nth);
+        armed.put(point, nth);
+    }
+
+    public void disarm(String point) {
+        armed.remove(point);
+    }
+
+    /** Called by the kernel at each point: true when this call is the one to fail. */
+    public boolean shouldFail(String point) {
+        Integer n = armed.get(point);
+        if (n == null) {
+            return false;
+        }
+        if (n == 1) {
+            armed.remove(point);
+            return true;
+        }
+        armed.put(point, n - 1);
+        return false;
+    }
+
+    public ImmutableMap<String, Integer> armed() {
+        return ImmutableMap.copyOf(armed);
+    }
+}

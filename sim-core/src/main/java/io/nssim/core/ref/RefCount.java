@@ -1,0 +1,128 @@
+package io.nssim.core.ref;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A reference counter with an optional tracker: {@code refcount_t} plus {@code ref_tracker_dir}.
+ *
+ * <p>The count is atomic so that packet paths may hold and put without the kernel lock; the tracker map
+ * is guarded by this object's monitor. A counter that has reached zero can never be raised again (the
+ * object is being torn down): {@link #hold} then fails loudly and {@link #tryHold} returns null, which is
+ * how {@code maybe_get_net} refuses a dying namespace.
+ */
+public final class RefCount {
+    private final String name;
+    private final RefTracking tracking;
+    private final AtomicInteger count = new AtomicInteger();
+    private final AtomicLong nextId = new AtomicLong();
+    /** Live tokens in the order they were taken; guarded by {@code this}. */
+    private final Map<Long, RefToken> live = new LinkedHashMap<>();
+    private final RefToken untracked;
+    private volatile boolean everHeld;
+
+    public RefCount(String name, RefTracking tracking) {
+        this.name = checkNotNull(name, "name");
+        this.tracking = checkNotNull(tracking, "tracking");
+        this.untracked = new RefToken(this, -1, "untracked", "");
+    }
+
+    /** What this counter counts, for messages: "net 4026532041 count". */
+    public String name() {
+        return name;
+    }
+
+    public int count() {
+        return count.get();
+    }
+
+    public RefTracking tracking() {
+        return tracking;
+    }
+
+    /**
+     * Takes a reference. Raising a counter that has dropped to zero is a use-after-free and fails with
+     * {@link RefMisuseException}; the very first hold of a fresh counter starts it at one.
+     */
+    public RefToken hold(String holder) {
+        RefToken token = tryHold(holder);
+        if (token == null) {
+            throw new RefMisuseException("refcount_t: addition on 0; use-after-free of " + name
+                    + " by " + holder);
+        }
+        return token;
+    }
+
+    /** Takes a reference unless the count is zero after having been held ({@code refcount_inc_not_zero}). */
+    public RefToken tryHold(String holder) {
+        checkNotNull(holder, "holder");
+        for (;;) {
+            int c = count.get();
+            if (c == 0 && everHeld) {
+                return null;
+            }
+            if (count.compareAndSet(c, c + 1)) {
+                everHeld = true;
+                return track(holder);
+            }
+        }
+    }
+
+    /**
+     * Drops the reference the token stands for. Returns true when this put took the count to zero: the
+     * caller then owns the teardown, as {@code refcount_dec_and_test} hands it to the kernel's caller.
+     */
+    public boolean put(RefToken token) {
+        checkNotNull(token, "token");
+        checkArgument(token.owner() == this, "token of %s put on %s", token.owner().name(), name);
+        String site = tracking == RefTracking.ON ? CallSite.of() : "";
+        if (token != untracked) {
+            synchronized (this) {
+                if (token.isReleased()) {
+                    throw new RefMisuseException("reference already released: " + name + " held by "
+                            + token.holder() + "\n  taken at    " + token.holdSite()
+                            + "\n  released at " + token.releaseSite()
+                            + "\n  released again at " + site);
+                }
+                token.markReleased(site);
+                live.remove(token.id());
+            }
+        }
+        for (;;) {
+            int c = count.get();
+            if (c <= 0) {
+                throw new RefMisuseException("refcount_t: underflow; " + name + " put by " + token.holder());
+            }
+            if (count.compareAndSet(c, c - 1)) {
+                return c == 1;
+            }
+        }
+    }
+
+    /** The holders of the references still held, oldest first; empty when tracking is off. */
+    public synchronized ImmutableList<RefToken> holders() {
+        return ImmutableList.copyOf(live.values());
+    }
+
+    private RefToken track(String holder) {
+        if (tracking == RefTracking.OFF) {
+            return untracked;
+        }
+        RefToken token = new RefToken(this, nextId.getAndIncrement(), holder, CallSite.of());
+        synchronized (this) {
+            live.put(token.id(), token);
+        }
+        return token;
+    }
+
+    @Override
+    public String toString() {
+        return name + "=" + count.get();
+    }
+}

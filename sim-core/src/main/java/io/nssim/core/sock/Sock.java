@@ -1,0 +1,68 @@
+package io.nssim.core.sock;
+
+import io.nssim.core.net.Net;
+import io.nssim.core.net.NetRef;
+import io.nssim.core.ref.RefToken;
+import io.nssim.core.task.OpenFile;
+
+/**
+ * A socket. {@code kern} sockets (created by pernet inits, such as the rtnl socket) hold only a passive
+ * reference ({@code sk_net_refcnt = 0}); user sockets hold a count reference until their last descriptor
+ * closes.
+ */
+public final class Sock extends OpenFile {
+    private final SockTable table;
+    private final long id;
+    private final Net net;
+    private final boolean kern;
+    private final String description;
+    private final NetRef countRef;
+    private final RefToken passiveRef;
+
+    Sock(SockTable table, long id, Net net, boolean kern, String description, NetRef countRef,
+         RefToken passiveRef) {
+        this.table = table;
+        this.id = id;
+        this.net = net;
+        this.kern = kern;
+        this.description = description;
+        this.countRef = countRef;
+        this.passiveRef = passiveRef;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    /** {@code sock_net(sk)}: fixed for the socket's life. */
+    public Net net() {
+        return net;
+    }
+
+    public boolean isKern() {
+        return kern;
+    }
+
+    /** "udp socket 10.0.0.1:53", "rtnl kernel socket". */
+    public String description() {
+        return description;
+    }
+
+    NetRef countRef() {
+        return countRef;
+    }
+
+    RefToken passiveRef() {
+        return passiveRef;
+    }
+
+    @Override
+    protected void release() {
+        table.destruct(this);
+    }
+
+    @Override
+    public String toString() {
+        return description + " in " + net;
+    }
+}

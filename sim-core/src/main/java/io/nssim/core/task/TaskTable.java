@@ -1,0 +1,203 @@
+package io.nssim.core.task;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import com.google.common.collect.ImmutableList;
+import io.nssim.core.Errno;
+import io.nssim.core.Kernel;
+import io.nssim.core.Result;
+import io.nssim.core.net.Net;
+import io.nssim.core.net.NetRef;
+import io.nssim.core.nsfs.NsFile;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The task table and the namespace side of fork, unshare, setns and exit. Pids are allocated cyclically
+ * like {@code alloc_pid}: the next free pid after the last one handed out.
+ */
+public final class TaskTable {
+    /** {@code pid_max}'s default on 64-bit machines with many CPUs. */
+    public static final int PID_MAX = 4_194_304;
+
+    private final Kernel kernel;
+    private final TreeMap<Integer, Task> tasks = new TreeMap<>();
+    private int lastPid;
+
+    public TaskTable(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    /** Creates pid 1, init, in init_net. Called once at boot. */
+    public Task spawnInit() {
+        checkState(tasks.isEmpty(), "init already exists");
+        return create(0, "init", kernel.initNet());
+    }
+
+    private Task create(int ppid, String comm, Net net) {
+        int pid = allocPid();
+        NetRef ref = kernel.getNet(net, "pid " + pid + " (" + comm + ") nsproxy");
+        Task t = new Task(pid, ppid, comm, ref);
+        tasks.put(pid, t);
+        return t;
+    }
+
+    private int allocPid() {
+        int p = lastPid;
+        for (int i = 0; i < PID_MAX; i++) {
+            p = p + 1 >= PID_MAX ? 300 : p + 1;
+            if (!tasks.containsKey(p)) {
+                lastPid = p;
+                return p;
+            }
+        }
+        throw new IllegalStateException("pid space exhausted");
+    }
+
+    public Optional<Task> byPid(int pid) {
+        return Optional.ofNullable(tasks.get(pid));
+    }
+
+    /** Live tasks in pid order. */
+    public ImmutableList<Task> list() {
+        return ImmutableList.copyOf(tasks.values());
+    }
+
+    /** Live tasks whose nsproxy points at {@code net}, in pid order. */
+    public ImmutableList<Task> inNet(Net net) {
+        ImmutableList.Builder<Task> b = ImmutableList.builder();
+        for (Task t : tasks.values()) {
+            if (t.net() == net) {
+                b.add(t);
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * {@code fork}/{@code clone} without CLONE_NEWNET: the child shares the parent's nsproxy (a new count
+     * reference on the same net) and inherits copies of its open files.
+     */
+    public Result<Task> fork(Task parent, String comm) {
+        checkArgument(!parent.hasExited(), "fork of exited %s", parent);
+        Task child = create(parent.pid(), comm, parent.net());
+        for (OpenFile f : parent.files()) {
+            child.mutableFiles().add(dupFile(f));
+        }
+        return Result.ok(child);
+    }
+
+    /** {@code clone(CLONE_NEWNET)}: the child starts in a brand new net. */
+    public Result<Task> forkNewNet(Task parent, String comm) {
+        Result<NetRef> net = kernel.netns().copyNetNs("pid ? (" + comm + ") nsproxy");
+        if (net.isErr()) {
+            return net.propagate();
+        }
+        int pid = allocPid();
+        // Re-label the reference now that the pid is known: take the real one, drop the placeholder.
+        NetRef ref = kernel.getNet(net.get().net(), "pid " + pid + " (" + comm + ") nsproxy");
+        kernel.putNet(net.get());
+        Task child = new Task(pid, parent.pid(), comm, ref);
+        tasks.put(pid, child);
+        return Result.ok(child);
+    }
+
+    /** {@code unshare(CLONE_NEWNET)}: the task moves to a new net; its old net loses one reference. */
+    public Result<Void> unshareNet(Task task) {
+        checkArgument(!task.hasExited(), "unshare of exited %s", task);
+        Result<NetRef> r = kernel.netns().copyNetNs(task.describe() + " nsproxy");
+        if (r.isErr()) {
+            return r.propagate();
+        }
+        NetRef old = task.nsproxyNet();
+        task.setNsproxyNet(r.get());
+        kernel.putNet(old);
+        return Result.ok();
+    }
+
+    /** {@code setns(fd, CLONE_NEWNET)} with an nsfs file: the task joins the file's net. */
+    public Result<Void> setns(Task task, NsFile file) {
+        checkArgument(!task.hasExited(), "setns of exited %s", task);
+        if (file.isClosed()) {
+            return Result.err(Errno.EBADF);
+        }
+        return switchNet(task, file.net());
+    }
+
+    /** setns to the net another task is in ({@code setns} on a pidfd). */
+    public Result<Void> setnsToTaskNet(Task task, int pid) {
+        Task other = tasks.get(pid);
+        if (other == null) {
+            return Result.err(Errno.ESRCH);
+        }
+        return switchNet(task, other.net());
+    }
+
+    private Result<Void> switchNet(Task task, Net target) {
+        if (task.net() == target) {
+            return Result.ok();
+        }
+        Optional<NetRef> ref = kernel.netns().maybeGetNet(target, task.describe() + " nsproxy");
+        if (ref.isEmpty()) {
+            return Result.err(Errno.EINVAL);
+        }
+        NetRef old = task.nsproxyNet();
+        task.setNsproxyNet(ref.get());
+        kernel.putNet(old);
+        return Result.ok();
+    }
+
+    /** Renames the task's command, as execve does. */
+    public void exec(Task task, String comm) {
+        task.setComm(comm);
+    }
+
+    /** Adds an open file to a task's table (the task now owns that file's reference). */
+    public void installFile(Task task, OpenFile file) {
+        checkArgument(!file.isClosed(), "install of released %s", file);
+        task.mutableFiles().add(file);
+    }
+
+    /** Removes a file from the task's table without closing it (it was passed elsewhere). */
+    public boolean detachFile(Task task, OpenFile file) {
+        return task.mutableFiles().remove(file);
+    }
+
+    /** {@code close(fd)}. */
+    public void closeFile(Task task, OpenFile file) {
+        if (task.mutableFiles().remove(file)) {
+            closeAny(file);
+        }
+    }
+
+    /** {@code do_exit}: files closed, nsproxy dropped (the net may now die), task reaped. */
+    public void exit(Task task, int code) {
+        checkArgument(!task.hasExited(), "%s exited twice", task);
+        checkArgument(task.pid() != 1, "init may not exit");
+        for (OpenFile f : new ArrayList<>(task.mutableFiles())) {
+            closeAny(f);
+        }
+        task.mutableFiles().clear();
+        NetRef ref = task.nsproxyNet();
+        task.setNsproxyNet(null);
+        task.markExited(code);
+        tasks.remove(task.pid());
+        kernel.putNet(ref);
+    }
+
+    private static OpenFile dupFile(OpenFile f) {
+        f.get();
+        return f;
+    }
+
+    private static void closeAny(OpenFile f) {
+        f.put();
+    }
+
+    public Map<Integer, Task> snapshot() {
+        return Map.copyOf(tasks);
+    }
+}
