@@ -7,11 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code default_device_ops}: what happens to the devices of a dying net. In the rtnl phase, per net,
- * devices without link ops (physical NICs) go home to init_net, renamed {@code devN} (N = ifindex) if their
- * name is taken there; then, for the whole batch, every remaining device is deleted through its link ops
- * (a veth takes its peer along) or unregistered, in reverse list order, so loopback, listed first, goes
- * last.
+ * {@code default_device_ops}: what becomes of the devices of dying nets ({@code default_device_exit_batch_rtnl}).
+ * It is registered right after loopback's op, so among device ops its exit runs last but one.
+ *
+ * <p>First, net by net ({@code default_device_exit_net}), every device that is not netns-local and either has
+ * no link ops (a physical NIC) or link ops with {@code netns_refund} is moved to init_net: as {@code devN}
+ * (N = its ifindex) if its name is taken there, or {@code dev%d} if devN is taken too; altnames taken in
+ * init_net are dropped first. Then, for the whole batch, every remaining device is queued in reverse list order,
+ * through its link ops' dellink when it has them (a veth takes its peer along, wherever the peer lives) or
+ * directly; loopback, listed first, is queued last. The list is unregistered together. The netns core holds rtnl
+ * around the whole device phase, so the todo (the wait for references) runs when it ends that section.
  */
 public final class DefaultDeviceOps implements PernetOperations {
     private final Kernel kernel;
@@ -25,35 +30,59 @@ public final class DefaultDeviceOps implements PernetOperations {
         return "default_device_ops";
     }
 
-    /** {@code default_device_exit_net}: refund physical devices to init_net. */
     @Override
-    public void exitRtnl(Net net) {
-        Net init = kernel.initNet();
-        for (NetDevice dev : net.devices().list()) {
-            if (dev.isNetnsLocal() || !dev.isPhysical()) {
-                continue;
+    public void exitBatchRtnl(List<Net> nets) {
+        Netdev netdev = kernel.netdev();
+        netdev.rtnlLock();
+        try {
+            for (Net net : nets) {
+                refundToInitNet(net);
             }
-            String newName = init.devices().nameTaken(dev.name()) ? "dev" + dev.ifindex() : null;
-            kernel.trace().enter("dev_change_net_namespace", dev.name() + " -> init_net");
-            kernel.netdev().changeNetNamespace(dev, init, newName).orElseThrow();
-            kernel.trace().exit();
+            List<NetDevice> kill = new ArrayList<>();
+            for (Net net : nets) {
+                for (NetDevice dev : net.devices().list().reverse()) {
+                    if (dev.linkOps() != null) {
+                        kernel.trace().note(dev.linkOps().kind() + "_dellink(" + dev.name() + ")");
+                        dev.linkOps().dellink(kernel, dev, kill);
+                    } else {
+                        netdev.unregisterNetdeviceQueue(dev, kill);
+                    }
+                }
+            }
+            netdev.unregisterNetdeviceMany(kill);
+        } finally {
+            netdev.rtnlUnlock();
         }
     }
 
-    /** {@code default_device_exit_batch}: delete every other device, in reverse order. */
-    @Override
-    public void exitBatchRtnl(List<Net> nets) {
-        List<NetDevice> kill = new ArrayList<>();
-        for (Net net : nets) {
-            for (NetDevice dev : net.devices().list().reverse()) {
-                if (dev.linkOps() != null) {
-                    kernel.trace().note(dev.linkOps().kind() + "_dellink(" + dev.name() + ")");
-                    dev.linkOps().dellink(kernel, dev, kill);
-                } else if (!kill.contains(dev)) {
-                    kill.add(dev);
+    /** {@code default_device_exit_net}: push every movable device back to init_net. */
+    private void refundToInitNet(Net net) {
+        Net init = kernel.initNet();
+        Netdev netdev = kernel.netdev();
+        for (NetDevice dev : net.devices().list()) {
+            if (dev.isNetnsLocal()) {
+                continue;
+            }
+            if (dev.linkOps() != null && !dev.linkOps().netnsRefund()) {
+                continue;
+            }
+            String fallback = "dev" + dev.ifindex();
+            if (init.devices().nameTaken(fallback)) {
+                fallback = "dev%d";
+            }
+            for (String alt : dev.altnames()) {
+                if (init.devices().nameTaken(alt)) {
+                    netdev.delAltname(dev, alt);
                 }
             }
+            kernel.trace().enter("dev_change_net_namespace", dev.name() + " -> init_net");
+            var r = netdev.changeNetNamespace(dev, init, fallback);
+            kernel.trace().exit();
+            if (r.isErr()) {
+                // The kernel BUG()s here: a device that can neither stay nor go.
+                throw new IllegalStateException("default_device_exit_net: failed to move " + dev.name()
+                        + " to init_net: " + r.error());
+            }
         }
-        kernel.netdev().unregisterNetdeviceMany(kill);
     }
 }

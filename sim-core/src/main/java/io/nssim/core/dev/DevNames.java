@@ -22,6 +22,20 @@ public final class DevNames {
         return true;
     }
 
+    /** An altname may be longer than a name (up to ALTIFNAMSIZ) but has the same forbidden characters. */
+    public static boolean isValidAltname(String name) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/' || c == ':' || Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the name is a {@code %d} pattern for {@code dev_alloc_name}. */
     public static boolean isPattern(String name) {
         int i = name.indexOf('%');

@@ -34,6 +34,11 @@ public final class DeviceTable {
         return byIndex.containsKey(ifindex);
     }
 
+    /** Every name and altname in use, in no particular order. */
+    public ImmutableList<String> allNames() {
+        return ImmutableList.copyOf(byName.keySet());
+    }
+
     /** Devices in {@code dev_base_head} order: registration order, moves appended at the tail. */
     public ImmutableList<NetDevice> list() {
         return ImmutableList.copyOf(ordered);
@@ -69,7 +74,7 @@ public final class DeviceTable {
     }
 
     /** Peeks at what {@link #reserveNextIndex} would return, without moving the cursor. */
-    int peekNextIndex() {
+    public int peekNextIndex() {
         int saved = ifindexCursor;
         int i = reserveNextIndex();
         ifindexCursor = saved;

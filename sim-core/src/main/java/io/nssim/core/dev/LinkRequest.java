@@ -1,48 +1,94 @@
 package io.nssim.core.dev;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import com.google.common.collect.ImmutableMap;
 import io.nssim.core.net.Net;
 import java.util.Map;
 
 /**
- * The attributes of an {@code RTM_NEWLINK} create request, already parsed: the name (possibly a
- * {@code %d} pattern or empty), common attributes (mtu, address, txqlen), and the kind's own data
- * (for a veth: the peer's name and namespace).
+ * The attributes of an {@code RTM_NEWLINK} create request, already parsed: the name (possibly a {@code %d}
+ * pattern, or empty to let the kind pick {@code KIND%d}), the common attributes (IFLA_MTU, IFLA_ADDRESS,
+ * IFLA_TXQLEN, IFF_UP), a veth's peer ({@code VETH_INFO_PEER}, present when the command said {@code peer}) and
+ * the kind's other options.
  *
- * @param name          IFLA_IFNAME, or "" to let the driver pick ({@code KIND%d})
- * @param mtu           IFLA_MTU, or 0 for the driver's default
- * @param address       IFLA_ADDRESS, or null for a random one
- * @param txqlen        IFLA_TXQLEN, or -1 for the default
- * @param up            whether the request asked for IFF_UP
- * @param peerName      veth peer's name ("" for {@code veth%d})
- * @param peerNet       the net for the veth peer, or null for the same net
- * @param peerAddress   the peer's address, or null
- * @param peerMtu       the peer's MTU, or 0
- * @param kindData      other kind-specific attributes (bridge options, ...)
+ * @param name     IFLA_IFNAME, or "" for {@code KIND%d}
+ * @param mtu      IFLA_MTU, or 0 for the driver's default
+ * @param address  IFLA_ADDRESS, or null for the driver's (random) one
+ * @param txqlen   IFLA_TXQLEN, or -1 for the default
+ * @param up       whether the request asked for IFF_UP ({@code ip link add ... up})
+ * @param peer     the {@code peer ...} part of a veth request, or null when the command had none
+ * @param kindData other kind-specific attributes (bridge options, ...)
  */
-public record LinkRequest(String name, int mtu, MacAddress address, int txqlen, boolean up,
-                          String peerName, Net peerNet, MacAddress peerAddress, int peerMtu,
+public record LinkRequest(String name, int mtu, MacAddress address, int txqlen, boolean up, Peer peer,
                           ImmutableMap<String, String> kindData) {
 
-    public static LinkRequest named(String name) {
-        return new LinkRequest(name, 0, null, -1, false, "", null, null, 0, ImmutableMap.of());
+    /**
+     * A veth's {@code peer} clause: its own IFLA_* attributes, parsed like the outer ones.
+     *
+     * @param name    the peer's name, or "" for {@code veth%d}
+     * @param net     the net for the peer ({@code peer ... netns NS}), or null for the request's net
+     * @param address the peer's address, or null for a random one
+     * @param mtu     the peer's MTU, or 0 for the default
+     */
+    public record Peer(String name, Net net, MacAddress address, int mtu) {
+        public Peer {
+            checkNotNull(name, "name");
+        }
     }
 
-    public LinkRequest withPeer(String peer, Net net) {
-        return new LinkRequest(name, mtu, address, txqlen, up, peer, net, peerAddress, peerMtu, kindData);
+    public LinkRequest {
+        checkNotNull(name, "name");
+        checkNotNull(kindData, "kindData");
+    }
+
+    /** A request with a name and nothing else. */
+    public static LinkRequest named(String name) {
+        return new LinkRequest(name, 0, null, -1, false, null, ImmutableMap.of());
+    }
+
+    public LinkRequest withName(String newName) {
+        return new LinkRequest(newName, mtu, address, txqlen, up, peer, kindData);
+    }
+
+    /** {@code peer name NAME [netns NS]}; "" leaves the peer unnamed ({@code veth%d}). */
+    public LinkRequest withPeer(String peerName, Net peerNet) {
+        return new LinkRequest(name, mtu, address, txqlen, up, new Peer(peerName, peerNet, null, 0), kindData);
+    }
+
+    public LinkRequest withPeer(Peer p) {
+        return new LinkRequest(name, mtu, address, txqlen, up, p, kindData);
     }
 
     public LinkRequest withMtu(int newMtu) {
-        return new LinkRequest(name, newMtu, address, txqlen, up, peerName, peerNet, peerAddress, peerMtu,
-                kindData);
+        return new LinkRequest(name, newMtu, address, txqlen, up, peer, kindData);
     }
 
     public LinkRequest withAddress(MacAddress a) {
-        return new LinkRequest(name, mtu, a, txqlen, up, peerName, peerNet, peerAddress, peerMtu, kindData);
+        return new LinkRequest(name, mtu, a, txqlen, up, peer, kindData);
+    }
+
+    public LinkRequest withTxqlen(int q) {
+        return new LinkRequest(name, mtu, address, q, up, peer, kindData);
+    }
+
+    public LinkRequest withUp(boolean u) {
+        return new LinkRequest(name, mtu, address, txqlen, u, peer, kindData);
     }
 
     public LinkRequest withKindData(Map<String, String> data) {
-        return new LinkRequest(name, mtu, address, txqlen, up, peerName, peerNet, peerAddress, peerMtu,
-                ImmutableMap.copyOf(data));
+        return new LinkRequest(name, mtu, address, txqlen, up, peer, ImmutableMap.copyOf(data));
+    }
+
+    // Compatibility accessors for callers written against the flat form.
+
+    /** The peer's name, or "" when unnamed or there is no peer clause. */
+    public String peerName() {
+        return peer == null ? "" : peer.name();
+    }
+
+    /** The peer's net, or null. */
+    public Net peerNet() {
+        return peer == null ? null : peer.net();
     }
 }

@@ -53,6 +53,20 @@ public record MacAddress(long bits) {
         return bits == 0;
     }
 
+    public boolean isBroadcast() {
+        return bits == 0xFFFF_FFFF_FFFFL;
+    }
+
+    /** {@code is_valid_ether_addr}: neither multicast (which includes broadcast) nor all zeroes. */
+    public boolean isValidUnicast() {
+        return !isMulticast() && !isZero();
+    }
+
+    /** {@code memcmp} order of the six octets, as the bridge compares port addresses. */
+    public int compareBytes(MacAddress other) {
+        return Long.compare(bits, other.bits);
+    }
+
     public byte octet(int i) {
         return (byte) (bits >>> (8 * (5 - i)));
     }

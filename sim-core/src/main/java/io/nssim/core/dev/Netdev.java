@@ -10,36 +10,79 @@ import io.nssim.core.Kernel;
 import io.nssim.core.Result;
 import io.nssim.core.event.KernelEvent;
 import io.nssim.core.net.Net;
+import io.nssim.core.net.NetState;
 import io.nssim.core.ref.RefToken;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The generic device layer (net/core/dev.c and the link half of rtnetlink.c): register, unregister, rename,
- * up/down, the move between namespaces, the notifier chain and device references.
+ * The generic device layer: net/core/dev.c, net/core/link_watch.c and the link half of rtnetlink.c.
+ * Registration with its name and ifindex rules, unregistration that waits for the last reference, up/down,
+ * rename, MTU/MAC/alias/group/txqlen, masters, the move between namespaces, the notifier chain, linkwatch and
+ * device references.
  *
- * <p>Every method runs under the kernel lock (rtnl). Each checks everything before it changes anything, so a
- * failed call leaves no trace.
+ * <p><b>Locking.</b> Every method runs under the kernel lock; {@link #rtnlLock}/{@link #rtnlUnlock} model the
+ * rtnl mutex's nesting and, above all, what {@code rtnl_unlock} does on the way out: run the linkwatch queue
+ * (the kernel runs urgent linkwatch work right after rtnl drops, and delays other events by up to a second;
+ * nssim runs them all at once) and then {@code netdev_run_todo}, which waits for unregistered devices to lose
+ * their last reference. Public operations take the lock themselves, so a call from outside any rtnl section
+ * finishes its linkwatch and todo work before it returns. Each operation checks everything before it changes
+ * anything, so a failed call leaves no trace (where the kernel itself leaves one, the method says so).
+ *
+ * <p><b>Waiting for references.</b> {@code netdev_run_todo} takes the devices unregistered so far and waits,
+ * in virtual time, exactly as {@code netdev_wait_allrefs_any} does: check at once, then sleep 1, 2, 4, ...
+ * up to 250 ms between checks; re-broadcast NETDEV_UNREGISTER when more than a second has passed since the
+ * last broadcast, and log {@code unregister_netdevice: waiting for DEV to become free. Usage count = N} with
+ * the tracker's holders when more than {@code netdev_unregister_timeout_secs} (10 s) have passed since the last
+ * warning. Whoever ran the todo (the netns cleanup worker, or the process that deleted the link) is stuck
+ * until it completes; the kernel's caller would sleep, nssim's returns and the wait goes on as time advances.
  */
 public final class Netdev {
-    /** {@code netdev_unregister_timeout_secs}: how often the "waiting for DEV" warning is logged. */
+    /** {@code netdev_unregister_timeout_secs}: the "waiting for DEV" warning comes after more than this. */
     public static final Duration UNREGISTER_WARN_INTERVAL = Duration.ofSeconds(10);
-    /** How often the todo wait re-broadcasts NETDEV_UNREGISTER. */
+    /** NETDEV_UNREGISTER is re-broadcast once more than this has passed since the last broadcast. */
     public static final Duration REBROADCAST_INTERVAL = Duration.ofSeconds(1);
+    /** {@code WAIT_REFS_MIN_MSECS} / {@code WAIT_REFS_MAX_MSECS}: the wait loop's sleeps. */
+    public static final int WAIT_REFS_MIN_MSECS = 1;
+    public static final int WAIT_REFS_MAX_MSECS = 250;
+    /** {@code max_netdevices}: how far {@code dev_alloc_name} looks for a free %d. */
+    public static final int MAX_NETDEVICES = 8 * 4096;
+    /** {@code ALTIFNAMSIZ}. */
+    public static final int ALTIFNAMSIZ = 128;
+    /** {@code ref_tracker_dir_print(&dev->refcnt_tracker, 10)}: at most this many holders are listed. */
+    static final int TRACKER_DISPLAY_LIMIT = 10;
+
+    private static final String ALLOC_HOLDER = "alloc_netdev";
+    private static final String REGISTERED_HOLDER = "dev_registered_tracker";
 
     private final Kernel kernel;
     private final List<NetdevNotifier> notifiers = new CopyOnWriteArrayList<>();
-    /** Devices unregistered but still referenced: {@code net_todo_list} plus the wait loop's state. */
-    private final List<Todo> todo = new ArrayList<>();
+    /** Nesting depth of the rtnl mutex; 0 outside any rtnl section. */
+    private int rtnlDepth;
+    /** {@code net_todo_list}: unregistered devices no netdev_run_todo has taken yet. */
+    private final List<NetDevice> netTodoList = new ArrayList<>();
+    /** netdev_run_todo calls still waiting for references, oldest first. */
+    private final List<UnregisterWait> waits = new ArrayList<>();
+    /** {@code lweventlist}: devices with a pending linkwatch event, in firing order. */
+    private final LinkedHashSet<NetDevice> linkwatchPending = new LinkedHashSet<>();
+    private long nextDeviceSerial = 1;
+    private final Map<NetDevice, Long> serials = new IdentityHashMap<>();
 
     public Netdev(Kernel kernel) {
-        this.kernel = kernel;
+        this.kernel = checkNotNull(kernel, "kernel");
     }
 
     // ---- notifier chain ----
 
+    /** {@code register_netdevice_notifier} (without the replay of existing devices). */
     public void registerNotifier(NetdevNotifier n) {
         notifiers.add(checkNotNull(n));
     }
@@ -55,93 +98,232 @@ public final class Netdev {
         }
     }
 
+    // ---- rtnl ----
+
+    /** {@code rtnl_lock}: sections nest; the outermost unlock runs linkwatch and the todo list. */
+    public void rtnlLock() {
+        rtnlDepth++;
+    }
+
+    /**
+     * {@code rtnl_unlock}: the outermost unlock runs the linkwatch queue and then {@code netdev_run_todo}.
+     * Returns whether every unregistration has completed (no device is waiting for references).
+     */
+    public boolean rtnlUnlock() {
+        unlock(null, true);
+        return waits.isEmpty();
+    }
+
+    /**
+     * {@code rtnl_unlock} by a caller that sleeps in {@code netdev_run_todo} until the devices it unregistered
+     * are free: {@code whenDone} runs then, at once if nothing waits.
+     */
+    public void rtnlUnlock(Runnable whenDone) {
+        unlock(checkNotNull(whenDone, "whenDone"), true);
+    }
+
+    /** Whether some rtnl section is open. */
+    public boolean rtnlHeld() {
+        return rtnlDepth > 0;
+    }
+
+    private void unlock(Runnable whenDone, boolean runTodo) {
+        checkState(rtnlDepth > 0, "rtnl_unlock without rtnl_lock");
+        if (rtnlDepth == 1) {
+            linkwatchRunQueue();
+        }
+        rtnlDepth--;
+        if (rtnlDepth > 0) {
+            checkState(whenDone == null, "rtnl_unlock(whenDone) inside a nested rtnl section");
+            return;
+        }
+        if (runTodo) {
+            runTodo(whenDone);
+        }
+    }
+
     // ---- lookups ----
 
+    /** {@code __dev_get_by_name}: by name or altname. */
     public NetDevice getByName(Net net, String name) {
         return net.devices().byName(name);
     }
 
+    /** {@code __dev_get_by_index}. */
     public NetDevice getByIndex(Net net, int ifindex) {
         return net.devices().byIndex(ifindex);
     }
 
     // ---- references ----
 
-    /** {@code netdev_hold}: a tracked reference on the device. */
+    /**
+     * {@code netdev_hold}: a tracked reference on the device, named after its holder. Holding a device whose
+     * last reference is gone (freed) is a use-after-free and fails loudly.
+     */
     public RefToken netdevHold(NetDevice dev, String holder) {
         return dev.refcnt().hold(holder);
     }
 
-    /** {@code netdev_put}; the todo wait notices when the last extra reference is gone. */
+    /** {@code netdev_put}; a waiting unregistration notices at its next check. */
     public void netdevPut(RefToken token) {
         token.owner().put(token);
+    }
+
+    // ---- names ----
+
+    /**
+     * {@code dev_prep_valid_name}: the name a device would get in {@code net}: the name itself, or for a
+     * {@code %d} pattern the lowest free expansion ({@code __dev_alloc_name}). EINVAL for an invalid name or
+     * a bad pattern, {@code dupErrno} when the name is taken, ENFILE when no expansion is free. Commits nothing.
+     */
+    public Result<String> prepValidName(Net net, String want, Errno dupErrno) {
+        checkNotNull(want, "name");
+        if (!DevNames.isValid(want)) {
+            return Result.err(Errno.EINVAL);
+        }
+        if (want.indexOf('%') >= 0) {
+            return allocName(net, want);
+        }
+        if (net.devices().nameTaken(want)) {
+            return Result.err(dupErrno);
+        }
+        return Result.ok(want);
+    }
+
+    /** {@code dev_get_valid_name}: {@link #prepValidName} with EEXIST for a taken name. */
+    public Result<String> getValidName(Net net, String want) {
+        return prepValidName(net, want, Errno.EEXIST);
+    }
+
+    /** {@code __dev_alloc_name}: one {@code %d}, no other '%'; lowest index not used by any name or altname. */
+    private Result<String> allocName(Net net, String pattern) {
+        int p = pattern.indexOf('%');
+        if (p + 1 >= pattern.length() || pattern.charAt(p + 1) != 'd' || pattern.indexOf('%', p + 2) >= 0) {
+            return Result.err(Errno.EINVAL);
+        }
+        String prefix = pattern.substring(0, p);
+        String suffix = pattern.substring(p + 2);
+        BitSet inuse = new BitSet(MAX_NETDEVICES);
+        for (String taken : net.devices().allNames()) {
+            int i = scanIndex(taken, prefix, suffix);
+            if (i >= 0 && i < MAX_NETDEVICES && expand(prefix, suffix, i).equals(taken)) {
+                inuse.set(i);
+            }
+        }
+        int i = inuse.nextClearBit(0);
+        if (i < MAX_NETDEVICES) {
+            String candidate = expand(prefix, suffix, i);
+            if (!net.devices().nameTaken(candidate)) {
+                return Result.ok(candidate);
+            }
+        }
+        return Result.err(Errno.ENFILE);
+    }
+
+    /** {@code sscanf(name, pattern, &i)}: the decimal after the prefix when the rest matches, else -1. */
+    private static int scanIndex(String name, String prefix, String suffix) {
+        if (!name.startsWith(prefix) || !name.endsWith(suffix) || name.length() <= prefix.length() + suffix.length()) {
+            return -1;
+        }
+        String digits = name.substring(prefix.length(), name.length() - suffix.length());
+        if (digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        return Integer.parseInt(digits);
+    }
+
+    /** {@code snprintf(buf, IFNAMSIZ, pattern, i)}: truncated to 15 characters. */
+    private static String expand(String prefix, String suffix, int i) {
+        String s = prefix + i + suffix;
+        return s.length() >= DevNames.IFNAMSIZ ? s.substring(0, DevNames.IFNAMSIZ - 1) : s;
     }
 
     // ---- registration ----
 
     /**
-     * Picks the name a registration would get: the name itself, or the lowest free {@code %d} expansion.
-     * Checks validity and uniqueness in {@code net}; commits nothing.
+     * The common attributes of a create request as {@code rtnl_create_link} applies them to a fresh device:
+     * an MTU (0 = the driver's default) checked by {@code dev_validate_mtu}, an address (null = keep), a txqlen
+     * (negative = keep). Nothing is applied on failure.
      */
-    public Result<String> prepareName(Net net, String nameOrPattern, List<String> alsoTaken) {
-        if (DevNames.isPattern(nameOrPattern)) {
-            for (int i = 0; i < 32768; i++) {
-                String candidate = nameOrPattern.replace("%d", Integer.toString(i));
-                if (!DevNames.isValid(candidate)) {
-                    return Result.err(Errno.EINVAL);
-                }
-                if (!net.devices().nameTaken(candidate) && !alsoTaken.contains(candidate)) {
-                    return Result.ok(candidate);
-                }
+    public Result<Void> rtnlCreateLink(NetDevice dev, int mtu, MacAddress address, int txqlen) {
+        checkState(dev.regState() == RegState.UNINITIALIZED, "%s is already registered", dev);
+        if (mtu != 0) {
+            Result<Void> r = validateMtu(dev, mtu);
+            if (r.isErr()) {
+                return r;
             }
-            return Result.err(Errno.ENFILE);
         }
-        if (!DevNames.isValid(nameOrPattern)) {
-            return Result.err(Errno.EINVAL);
+        if (mtu != 0) {
+            dev.setMtu(mtu);
         }
-        if (net.devices().nameTaken(nameOrPattern) || alsoTaken.contains(nameOrPattern)) {
-            return Result.err(Errno.EEXIST);
+        if (address != null) {
+            dev.setAddress(address, NetDevice.AddrAssignType.SET);
         }
-        return Result.ok(nameOrPattern);
+        if (txqlen >= 0) {
+            dev.setTxqlen(txqlen);
+        }
+        return Result.ok();
     }
 
     /**
-     * {@code register_netdevice}: names the device (expanding {@code %d}), reserves an ifindex (the requested
-     * one when {@code ifindex > 0}), lists it in {@code net}, announces NETDEV_REGISTER and RTM_NEWLINK.
-     * The device holds its registration reference from here until its unregistration completes.
+     * {@code register_netdevice}: names the device (expanding {@code %d}), calls ndo_init, reserves an ifindex
+     * (the requested one when {@code ifindex > 0}, EBUSY if taken; else the next one of the net's cyclic
+     * cursor), lists it in {@code net}, announces NETDEV_REGISTER and RTM_NEWLINK. The device arrives down with
+     * its own reference and {@code dev_registered_tracker} held.
      */
     public Result<Void> registerNetdevice(NetDevice dev, Net net, String nameOrPattern, int ifindex) {
         checkNotNull(dev, "dev");
+        checkNotNull(net, "net");
         checkState(dev.regState() == RegState.UNINITIALIZED, "%s registered twice", dev);
-        checkArgument(net.isAlive() || net.state() == io.nssim.core.net.NetState.SETTING_UP,
+        checkArgument(net.isAlive() || net.state() == NetState.SETTING_UP,
                 "register in %s, which is %s", net, net.state());
-        Result<String> name = prepareName(net, nameOrPattern, List.of());
+        checkArgument(ifindex >= 0, "negative ifindex: %s", ifindex);
+        if (kernel.faults().shouldFail("register_netdevice")) {
+            return Result.err(Errno.ENOMEM);
+        }
+        Result<String> name = getValidName(net, nameOrPattern);
         if (name.isErr()) {
             return name.propagate();
         }
-        int index;
-        if (ifindex > 0) {
-            if (net.devices().indexTaken(ifindex)) {
-                return Result.err(Errno.EBUSY);
-            }
-            index = ifindex;
-        } else {
-            index = net.devices().reserveNextIndex();
-            if (index < 0) {
-                return Result.err(Errno.ENFILE);
-            }
+        if (ifindex > 0 && net.devices().indexTaken(ifindex)) {
+            return Result.err(Errno.EBUSY);
         }
-        // commit
-        dev.setName(name.get());
-        dev.setIfindex(index);
-        dev.setNet(net);
-        dev.setRegState(RegState.REGISTERED);
-        dev.setRegistrationRef(dev.refcnt().hold("registration"));
-        net.devices().link(dev);
-        dev.setOperstate(computeOperstate(dev));
-        callNotifiers(NetdevEvent.REGISTER, dev);
-        kernel.events().publish(new KernelEvent.Link(false, net, dev));
+        if (ifindex == 0 && net.devices().peekNextIndex() < 0) {
+            return Result.err(Errno.ENFILE);
+        }
+        Result<Void> init = dev.ndoInit();
+        if (init.isErr()) {
+            return init;
+        }
+        rtnlLock();
+        try {
+            int index = ifindex > 0 ? ifindex : net.devices().reserveNextIndex();
+            dev.setName(name.get());
+            dev.setIfindex(index);
+            dev.setNet(net);
+            dev.setAllocRef(dev.refcnt().hold(ALLOC_HOLDER));
+            dev.setRegState(RegState.REGISTERED);
+            dev.setRegisteredRef(dev.refcnt().hold(REGISTERED_HOLDER));
+            serials.put(dev, nextDeviceSerial++);
+            net.devices().link(dev);
+            // linkwatch_init_dev: a carrier lost before registration already counts for operstate.
+            if (!dev.carrier()) {
+                dev.setOperstateRaw(defaultOperstate(dev));
+            }
+            callNotifiers(NetdevEvent.REGISTER, dev);
+            kernel.events().publish(new KernelEvent.Link(false, net, dev));
+        } finally {
+            rtnlUnlock();
+        }
         return Result.ok();
+    }
+
+    // ---- unregistration ----
+
+    /** {@code unregister_netdevice_queue(dev, head)}: moves {@code dev} to the tail of {@code killList}. */
+    public void unregisterNetdeviceQueue(NetDevice dev, List<NetDevice> killList) {
+        killList.remove(dev);
+        killList.add(dev);
     }
 
     /** {@code unregister_netdevice}: one device. */
@@ -151,7 +333,8 @@ public final class Netdev {
 
     /**
      * {@code unregister_netdevice_many}: closes the devices, unlists them, announces NETDEV_UNREGISTER and
-     * RTM_DELLINK, and queues them on the todo list, where each waits for its last extra reference.
+     * RTM_DELLINK for each, calls ndo_uninit, drops {@code dev_registered_tracker} and puts them on the todo
+     * list. Devices not registered are skipped. Outside an rtnl section the todo runs at once.
      */
     public void unregisterNetdeviceMany(List<NetDevice> devs) {
         List<NetDevice> live = new ArrayList<>();
@@ -160,197 +343,606 @@ public final class Netdev {
                 live.add(d);
             }
         }
-        for (NetDevice d : live) {
-            devClose(d);
+        if (live.isEmpty()) {
+            return;
         }
-        for (NetDevice d : live) {
-            Net net = d.net();
-            net.devices().unlink(d);
-            d.setRegState(RegState.UNREGISTERING);
-            callNotifiers(NetdevEvent.UNREGISTER, d);
-            if (d.master() != null) {
-                upperDevUnlink(d);
+        rtnlLock();
+        try {
+            kernel.trace().enter("unregister_netdevice_many", names(live));
+            for (NetDevice d : live) {
+                devClose(d);
             }
-            kernel.events().publish(new KernelEvent.Link(true, net, d));
-            d.ndoUninit();
-            todo.add(new Todo(d, kernel.clock().nanoTime()));
+            for (NetDevice d : live) {
+                d.net().devices().unlink(d);
+                d.setRegState(RegState.UNREGISTERING);
+            }
+            for (NetDevice d : live) {
+                Net net = d.net();
+                d.setRootQdisc("noop");
+                callNotifiers(NetdevEvent.UNREGISTER, d);
+                kernel.events().publish(new KernelEvent.Link(true, net, d));
+                callNotifiers(NetdevEvent.PRE_UNINIT, d);
+                d.ndoUninit();
+                // The notifier chain must have detached every upper and lower device; make sure.
+                if (d.master() != null) {
+                    upperDevUnlink(d);
+                }
+                for (NetDevice lower : lowerDevicesOf(d)) {
+                    upperDevUnlink(lower);
+                }
+            }
+            for (NetDevice d : live) {
+                d.refcnt().put(d.registeredRef());
+                netTodoList.add(d);
+            }
+            kernel.trace().exit();
+        } finally {
+            rtnlUnlock();
         }
-        runTodo();
     }
 
     /**
-     * {@code netdev_run_todo}: completes every unregistered device whose only remaining reference is its
-     * registration. Returns whether the todo list is empty. Devices still referenced stay queued; their wait
-     * re-broadcasts NETDEV_UNREGISTER every second and logs the "waiting" warning every ten.
+     * {@code netdev_run_todo} as it runs when the outermost rtnl section ends: takes the devices unregistered
+     * so far and waits for their references in virtual time. Returns whether every unregistration has
+     * completed, this one and earlier ones.
      */
     public boolean runTodo() {
-        long now = kernel.clock().nanoTime();
-        List<Todo> done = new ArrayList<>();
-        for (Todo t : todo) {
-            if (t.dev.refcnt().count() <= 1) {
-                done.add(t);
-                continue;
-            }
-            if (now - t.lastRebroadcast >= REBROADCAST_INTERVAL.toNanos()) {
-                t.lastRebroadcast = now;
-                callNotifiers(NetdevEvent.UNREGISTER, t.dev);
-            }
-            if (now - t.lastWarning >= UNREGISTER_WARN_INTERVAL.toNanos()) {
-                t.lastWarning = now;
-                kernel.printk("unregister_netdevice: waiting for " + t.dev.name()
-                        + " to become free. Usage count = " + t.dev.refcnt().count());
-                for (RefToken holder : t.dev.refcnt().holders()) {
-                    if (holder != t.dev.registrationRef()) {
-                        kernel.printk("    held by " + holder.holder());
-                    }
-                }
-            }
-        }
-        for (Todo t : done) {
-            todo.remove(t);
-            t.dev.setRegState(RegState.UNREGISTERED);
-            t.dev.refcnt().put(t.dev.registrationRef());
-            t.dev.setRegState(RegState.RELEASED);
-        }
-        return todo.isEmpty();
+        runTodo(null);
+        return waits.isEmpty();
     }
 
-    /** Devices unregistered but not yet released, oldest first. */
+    /**
+     * {@code netdev_run_todo} for a caller that sleeps until the devices taken now are free (the netns cleanup
+     * worker): {@code whenDone} runs then, at once if they already are.
+     */
+    public void runTodo(Runnable whenDone) {
+        checkState(rtnlDepth == 0, "netdev_run_todo under rtnl");
+        if (netTodoList.isEmpty()) {
+            if (whenDone != null) {
+                whenDone.run();
+            }
+            return;
+        }
+        UnregisterWait w = new UnregisterWait(ImmutableList.copyOf(netTodoList), whenDone);
+        netTodoList.clear();
+        waits.add(w);
+        w.start();
+    }
+
+    /** Devices unregistered but not yet freed (waiting for references or for the todo to run), oldest first. */
     public ImmutableList<NetDevice> todoDevices() {
         ImmutableList.Builder<NetDevice> b = ImmutableList.builder();
-        for (Todo t : todo) {
-            b.add(t.dev);
+        for (UnregisterWait w : waits) {
+            b.addAll(w.list);
         }
+        b.addAll(netTodoList);
         return b.build();
+    }
+
+    /** Whether some netdev_run_todo is still waiting for a device reference. */
+    public boolean waitingForReferences() {
+        return !waits.isEmpty();
+    }
+
+    /**
+     * One {@code netdev_run_todo}: its snapshot of the todo list and the state of the
+     * {@code netdev_wait_allrefs_any} loop it is in.
+     */
+    private final class UnregisterWait {
+        final List<NetDevice> list;
+        final Runnable whenDone;
+        long rebroadcastTime;
+        long warningTime;
+        int waitMs;
+
+        UnregisterWait(List<NetDevice> list, Runnable whenDone) {
+            this.list = new ArrayList<>(list);
+            this.whenDone = whenDone;
+        }
+
+        void start() {
+            for (NetDevice d : list) {
+                d.setRegState(RegState.UNREGISTERED);
+                linkwatchPending.remove(d);
+            }
+            freeAndWait();
+        }
+
+        /** The loop of netdev_run_todo: free each device whose count is 1, then wait for the others. */
+        void freeAndWait() {
+            NetDevice free;
+            while ((free = firstFree()) != null) {
+                list.remove(free);
+                freeNetdev(free);
+            }
+            if (list.isEmpty()) {
+                waits.remove(this);
+                if (whenDone != null) {
+                    whenDone.run();
+                }
+                return;
+            }
+            // netdev_wait_allrefs_any: a fresh call, fresh timers.
+            rebroadcastTime = kernel.clock().nanoTime();
+            warningTime = rebroadcastTime;
+            waitMs = 0;
+            loop();
+        }
+
+        private NetDevice firstFree() {
+            for (NetDevice d : list) {
+                if (d.refcnt().count() == 1) {
+                    return d;
+                }
+            }
+            return null;
+        }
+
+        /** The top of the while(true) loop: maybe re-broadcast, then sleep (not the first time round). */
+        void loop() {
+            long now = kernel.clock().nanoTime();
+            if (now - rebroadcastTime > REBROADCAST_INTERVAL.toNanos()) {
+                rtnlLock();
+                for (NetDevice d : list) {
+                    callNotifiers(NetdevEvent.UNREGISTER, d);
+                }
+                unlock(null, false); // __rtnl_unlock: no todo
+                rebroadcastTime = now;
+            }
+            if (waitMs == 0) {
+                waitMs = WAIT_REFS_MIN_MSECS;
+                afterSleep();
+            } else {
+                int sleep = waitMs;
+                waitMs = Math.min(waitMs << 1, WAIT_REFS_MAX_MSECS);
+                kernel.clock().schedule("netdev_wait_allrefs_any", Duration.ofMillis(sleep), this::afterSleep);
+            }
+        }
+
+        void afterSleep() {
+            if (firstFree() != null) {
+                freeAndWait();
+                return;
+            }
+            long now = kernel.clock().nanoTime();
+            if (now - warningTime > UNREGISTER_WARN_INTERVAL.toNanos()) {
+                for (NetDevice d : list) {
+                    kernel.printk("unregister_netdevice: waiting for " + d.name()
+                            + " to become free. Usage count = " + d.refcnt().count());
+                    printTracker(d);
+                }
+                warningTime = now;
+            }
+            loop();
+        }
+    }
+
+    /** {@code ref_tracker_dir_print}: the holders of the device's references, grouped by who and where. */
+    private void printTracker(NetDevice d) {
+        Map<String, Integer> groups = new LinkedHashMap<>();
+        int total = 0;
+        for (RefToken t : d.refcnt().holders()) {
+            if (t == d.allocRef()) {
+                continue; // alloc_netdev's reference is not tracked
+            }
+            String key = t.holder() + (t.holdSite().isEmpty() ? "" : "\n     " + t.holdSite());
+            groups.merge(key, 1, Integer::sum);
+            total++;
+        }
+        String dir = String.format(Locale.ROOT, "%s@%016x", d.name(), pointerOf(d));
+        int shown = 0;
+        int skipped = total;
+        for (Map.Entry<String, Integer> g : groups.entrySet()) {
+            if (shown++ == TRACKER_DISPLAY_LIMIT) {
+                break;
+            }
+            kernel.printk("ref_tracker: " + dir + " has " + g.getValue() + "/" + total + " users at");
+            for (String line : g.getKey().split("\n")) {
+                kernel.printk("     " + line.strip());
+            }
+            skipped -= g.getValue();
+        }
+        if (skipped > 0) {
+            kernel.printk("ref_tracker: " + dir + " skipped reports about " + skipped + "/" + total + " users.");
+        }
+    }
+
+    /** A stable stand-in for the hashed {@code %p} of the device's tracker directory. */
+    private long pointerOf(NetDevice d) {
+        long serial = serials.getOrDefault(d, 0L);
+        long x = (kernel.seed() ^ 0x9E3779B97F4A7C15L) + serial * 0xBF58476D1CE4E5B9L;
+        x = (x ^ (x >>> 31)) * 0x94D049BB133111EBL;
+        return (x ^ (x >>> 29)) & 0xFFFF_FFFFL;
+    }
+
+    /** {@code free_netdev} after the last wait: the device's own reference goes, the struct is released. */
+    private void freeNetdev(NetDevice d) {
+        d.setRegState(RegState.RELEASED);
+        d.refcnt().put(d.allocRef());
+        serials.remove(d);
     }
 
     // ---- up / down ----
 
-    /** {@code dev_open}: IFF_UP, NETDEV_PRE_UP/UP, qdisc attached; a no-op when already up. */
+    /**
+     * {@code dev_open}: NETDEV_PRE_UP, ndo_open, IFF_UP, {@code dev_activate} (the default qdisc is attached if
+     * none is), NETDEV_UP and RTM_NEWLINK. A no-op when already up.
+     */
     public Result<Void> devOpen(NetDevice dev) {
         if (dev.isUp()) {
             return Result.ok();
         }
-        Result<Void> r = dev.ndoOpen();
-        if (r.isErr()) {
-            return r;
+        if (dev.regState() != RegState.REGISTERED) {
+            return Result.err(Errno.ENODEV);
         }
-        dev.setUpFlag(true);
-        dev.setOperstate(computeOperstate(dev));
-        callNotifiers(NetdevEvent.UP, dev);
-        kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
-        return Result.ok();
+        rtnlLock();
+        try {
+            callNotifiers(NetdevEvent.PRE_UP, dev);
+            Result<Void> r = dev.ndoOpen();
+            if (r.isErr()) {
+                return r;
+            }
+            dev.setUpFlag(true);
+            devActivate(dev);
+            callNotifiers(NetdevEvent.UP, dev);
+            kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+            return Result.ok();
+        } finally {
+            rtnlUnlock();
+        }
     }
 
-    /** {@code dev_close}: NETDEV_GOING_DOWN, ndo_stop, IFF_UP cleared, NETDEV_DOWN. */
+    /** {@code dev_close}: NETDEV_GOING_DOWN, ndo_stop, IFF_UP cleared, NETDEV_DOWN, RTM_NEWLINK. */
     public void devClose(NetDevice dev) {
         if (!dev.isUp()) {
             return;
         }
-        callNotifiers(NetdevEvent.GOING_DOWN, dev);
-        dev.setUpFlag(false);
-        dev.ndoStop();
-        dev.setOperstate(computeOperstate(dev));
-        callNotifiers(NetdevEvent.DOWN, dev);
-        kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+        rtnlLock();
+        try {
+            callNotifiers(NetdevEvent.GOING_DOWN, dev);
+            dev.ndoStop();
+            dev.setUpFlag(false);
+            callNotifiers(NetdevEvent.DOWN, dev);
+            kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+        } finally {
+            rtnlUnlock();
+        }
     }
 
-    /** Linkwatch: recompute operstate after a carrier change and announce it. */
+    /** {@code dev_activate}: attaches the default qdisc when the root is still noop. */
+    private static void devActivate(NetDevice dev) {
+        if ("noop".equals(dev.qdisc())) {
+            dev.setRootQdisc(dev.defaultQdisc());
+        }
+    }
+
+    // ---- linkwatch ----
+
+    /**
+     * {@code linkwatch_fire_event}: queue the device; the event runs when the outermost rtnl section ends (at
+     * once when there is none).
+     */
     public void linkwatchFire(NetDevice dev) {
-        Operstate s = computeOperstate(dev);
-        if (s != dev.operstate()) {
-            dev.setOperstate(s);
+        linkwatchPending.add(dev);
+        if (rtnlDepth == 0) {
+            rtnlLock();
+            rtnlUnlock();
+        }
+    }
+
+    /** Devices with a pending linkwatch event. */
+    public ImmutableList<NetDevice> linkwatchPending() {
+        return ImmutableList.copyOf(linkwatchPending);
+    }
+
+    /** {@code __linkwatch_run_queue}: runs every pending event, including those the events themselves fire. */
+    private void linkwatchRunQueue() {
+        while (!linkwatchPending.isEmpty()) {
+            NetDevice dev = linkwatchPending.iterator().next();
+            linkwatchPending.remove(dev);
+            linkwatchDoDev(dev);
+        }
+    }
+
+    /**
+     * {@code linkwatch_do_dev}: {@code rfc2863_policy} recomputes operstate; when the device is up the qdisc is
+     * (de)activated and {@code netif_state_change} sends NETDEV_CHANGE and RTM_NEWLINK.
+     */
+    private void linkwatchDoDev(NetDevice dev) {
+        if (dev.regState() != RegState.REGISTERED) {
+            return;
+        }
+        dev.setOperstateRaw(defaultOperstate(dev));
+        if (dev.isUp()) {
+            if (dev.carrier()) {
+                devActivate(dev);
+            }
             callNotifiers(NetdevEvent.CHANGE, dev);
             kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
         }
     }
 
-    /** {@code rfc2863_policy} / {@code default_operstate}. */
-    Operstate computeOperstate(NetDevice dev) {
-        if (!dev.isUp()) {
-            return Operstate.DOWN;
-        }
-        if (!dev.carrierDrivesOperstate()) {
-            return Operstate.UNKNOWN;
-        }
+    /**
+     * {@code default_operstate}: UP with carrier; without it, LOWERLAYERDOWN when the device is linked to
+     * another (iflink differs) and the device found at that ifindex <em>in this device's own net</em> has no
+     * carrier either, DOWN otherwise. The lookup is the kernel's: for a veth whose peer lives in another net it
+     * finds whatever has that ifindex here, so such an end may show DOWN rather than LOWERLAYERDOWN.
+     */
+    Operstate defaultOperstate(NetDevice dev) {
         if (dev.carrier()) {
             return Operstate.UP;
         }
-        return dev.iflink() != dev.ifindex() ? Operstate.LOWERLAYERDOWN : Operstate.DOWN;
+        int iflink = dev.regState().compareTo(RegState.REGISTERED) <= 0 ? dev.iflink() : dev.ifindex();
+        if (iflink == dev.ifindex()) {
+            return Operstate.DOWN;
+        }
+        NetDevice peer = dev.net() == null ? null : dev.net().devices().byIndex(iflink);
+        if (peer == null) {
+            return Operstate.DOWN;
+        }
+        return peer.carrier() ? Operstate.DOWN : Operstate.LOWERLAYERDOWN;
     }
 
     // ---- attributes ----
 
-    /** {@code dev_change_name}: EEXIST when taken, EINVAL when invalid, EBUSY while up is allowed here. */
+    /**
+     * {@code dev_change_name}: same name: nothing; otherwise EINVAL for an invalid name or pattern, EEXIST when
+     * taken (by a name or an altname), ENFILE when a pattern has no free index. Up devices may be renamed.
+     */
     public Result<Void> changeName(NetDevice dev, String newName) {
+        checkNotNull(newName, "newName");
+        checkRegistered(dev);
         if (newName.equals(dev.name())) {
             return Result.ok();
         }
-        Result<String> name = prepareName(dev.net(), newName, List.of());
+        Result<String> name = getValidName(dev.net(), newName);
         if (name.isErr()) {
             return name.propagate();
         }
-        String old = dev.name();
-        dev.setName(name.get());
-        dev.net().devices().rename(dev, old, name.get());
-        callNotifiers(NetdevEvent.CHANGENAME, dev);
-        kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+        rtnlLock();
+        try {
+            String old = dev.name();
+            dev.setName(name.get());
+            dev.net().devices().rename(dev, old, name.get());
+            callNotifiers(NetdevEvent.CHANGENAME, dev);
+            kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+        } finally {
+            rtnlUnlock();
+        }
         return Result.ok();
     }
 
-    /** {@code dev_set_mtu}: EINVAL outside [min_mtu, max_mtu] with the kernel's extack text. */
+    /** {@code dev_validate_mtu}: EINVAL below the minimum, or above a non-zero maximum, with the extack text. */
+    public Result<Void> validateMtu(NetDevice dev, int mtu) {
+        if (mtu < 0 || mtu < dev.minMtu()) {
+            return Result.err(Errno.EINVAL, "mtu less than device minimum");
+        }
+        if (dev.maxMtu() > 0 && mtu > dev.maxMtu()) {
+            return Result.err(Errno.EINVAL, "mtu greater than device maximum");
+        }
+        return Result.ok();
+    }
+
+    /** {@code dev_set_mtu}: the same MTU is a no-op; then the range check, ndo_change_mtu, NETDEV_CHANGEMTU. */
     public Result<Void> setMtu(NetDevice dev, int mtu) {
+        checkRegistered(dev);
         if (mtu == dev.mtu()) {
             return Result.ok();
         }
-        if (mtu < dev.minMtu()) {
-            return Result.err(Errno.EINVAL, "mtu less than device minimum");
+        Result<Void> v = validateMtu(dev, mtu);
+        if (v.isErr()) {
+            return v;
         }
-        if (mtu > dev.maxMtu()) {
-            return Result.err(Errno.EINVAL, "mtu greater than device maximum");
+        rtnlLock();
+        try {
+            callNotifiers(NetdevEvent.PRECHANGEMTU, dev);
+            Result<Void> r = dev.ndoChangeMtu(mtu);
+            if (r.isErr()) {
+                return r;
+            }
+            dev.setMtu(mtu);
+            callNotifiers(NetdevEvent.CHANGEMTU, dev);
+            kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+            return Result.ok();
+        } finally {
+            rtnlUnlock();
         }
-        Result<Void> r = dev.ndoChangeMtu(mtu);
-        if (r.isErr()) {
-            return r;
-        }
-        dev.setMtu(mtu);
-        callNotifiers(NetdevEvent.CHANGEMTU, dev);
-        kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
-        return Result.ok();
     }
 
-    /** {@code dev_set_mac_address}: multicast addresses are refused with EADDRNOTAVAIL. */
+    /**
+     * {@code dev_set_mac_address}: the driver checks (EADDRNOTAVAIL for multicast or zero, EBUSY while up
+     * without live changes), the address becomes user-set, NETDEV_CHANGEADDR follows.
+     */
     public Result<Void> setMacAddress(NetDevice dev, MacAddress addr) {
-        if (addr.isMulticast()) {
-            return Result.err(Errno.EADDRNOTAVAIL);
+        checkNotNull(addr, "addr");
+        checkRegistered(dev);
+        rtnlLock();
+        try {
+            callNotifiers(NetdevEvent.PRE_CHANGEADDR, dev);
+            Result<Void> r = dev.ndoSetMacAddress(addr);
+            if (r.isErr()) {
+                return r;
+            }
+            dev.setAddress(addr, NetDevice.AddrAssignType.SET);
+            callNotifiers(NetdevEvent.CHANGEADDR, dev);
+            kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+            return Result.ok();
+        } finally {
+            rtnlUnlock();
         }
-        dev.setAddress(addr);
-        callNotifiers(NetdevEvent.CHANGEADDR, dev);
-        kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
-        return Result.ok();
     }
 
-    public void setAlias(NetDevice dev, String alias) {
+    /**
+     * A driver changing its own address ({@code eth_hw_addr_set} + NETDEV_CHANGEADDR), as a bridge follows its
+     * ports; the assign type says where the address came from.
+     */
+    public void driverSetAddress(NetDevice dev, MacAddress addr, NetDevice.AddrAssignType type) {
+        checkNotNull(addr, "addr");
+        if (addr.equals(dev.address()) && type == dev.addrAssignType()) {
+            return;
+        }
+        dev.setAddress(addr, type);
+        if (dev.regState() == RegState.REGISTERED) {
+            rtnlLock();
+            try {
+                callNotifiers(NetdevEvent.CHANGEADDR, dev);
+                kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+            } finally {
+                rtnlUnlock();
+            }
+        }
+    }
+
+    /** {@code dev_set_alias}: at most 255 characters (EINVAL); "" removes it. */
+    public Result<Void> setAlias(NetDevice dev, String alias) {
+        checkNotNull(alias, "alias");
+        checkRegistered(dev);
+        if (alias.length() >= NetDevice.IFALIASZ) {
+            return Result.err(Errno.EINVAL);
+        }
         dev.setAlias(alias);
         kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+        return Result.ok();
     }
 
-    public void setTxqlen(NetDevice dev, int q) {
-        dev.setTxqlen(q);
-        kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+    /** {@code dev_change_tx_queue_len}: ERANGE when negative. */
+    public Result<Void> setTxqlen(NetDevice dev, int q) {
+        checkRegistered(dev);
+        if (q < 0) {
+            return Result.err(Errno.ERANGE);
+        }
+        if (q != dev.txqlen()) {
+            dev.setTxqlen(q);
+            callNotifiers(NetdevEvent.CHANGE_TX_QUEUE_LEN, dev);
+            kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+        }
+        return Result.ok();
     }
 
+    /** {@code dev_set_group}. */
     public void setGroup(NetDevice dev, int g) {
+        checkRegistered(dev);
         dev.setGroup(g);
         kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
     }
 
-    /** {@code netdev_upper_dev_link}: {@code dev} becomes a lower device (port) of {@code master}. */
-    public void upperDevLink(NetDevice dev, NetDevice master) {
-        checkState(dev.master() == null, "%s already has master %s", dev, dev.master());
-        dev.setMaster(master);
-        callNotifiers(NetdevEvent.CHANGEUPPER, dev);
+    /** {@code dev_change_carrier} ({@code ip link set DEV carrier on|off}): EOPNOTSUPP unless the driver can. */
+    public Result<Void> changeCarrier(NetDevice dev, boolean on) {
+        checkRegistered(dev);
+        rtnlLock();
+        try {
+            return dev.ndoChangeCarrier(on);
+        } finally {
+            rtnlUnlock();
+        }
+    }
+
+    /** {@code dev_set_promiscuity}. */
+    public void setPromiscuity(NetDevice dev, int inc) {
+        dev.adjustPromiscuity(inc);
+        checkState(dev.promiscuity() >= 0, "promiscuity of %s below zero", dev);
+    }
+
+    /** {@code dev_set_allmulti}. */
+    public void setAllmulti(NetDevice dev, int inc) {
+        dev.adjustAllmulti(inc);
+        checkState(dev.allmulti() >= 0, "allmulti of %s below zero", dev);
+    }
+
+    /**
+     * {@code netdev_name_node_alt_create} ({@code ip link property add dev DEV altname NAME}): EINVAL for an
+     * empty, too long or invalid name, EEXIST when the net already has it as a name or altname.
+     */
+    public Result<Void> addAltname(NetDevice dev, String alt) {
+        checkNotNull(alt, "alt");
+        checkRegistered(dev);
+        if (alt.isEmpty() || alt.length() >= ALTIFNAMSIZ || !DevNames.isValidAltname(alt)) {
+            return Result.err(Errno.EINVAL);
+        }
+        if (dev.net().devices().nameTaken(alt)) {
+            return Result.err(Errno.EEXIST);
+        }
+        dev.mutableAltnames().add(alt);
+        dev.net().devices().addAltname(dev, alt);
         kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+        return Result.ok();
+    }
+
+    /** {@code netdev_name_node_alt_destroy}: ENOENT when not an altname of the device, EINVAL for its name. */
+    public Result<Void> delAltname(NetDevice dev, String alt) {
+        checkRegistered(dev);
+        if (alt.equals(dev.name())) {
+            return Result.err(Errno.EINVAL);
+        }
+        if (!dev.mutableAltnames().remove(alt)) {
+            return Result.err(Errno.ENOENT);
+        }
+        dev.net().devices().removeAltname(alt);
+        kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+        return Result.ok();
+    }
+
+    // ---- masters ----
+
+    /**
+     * {@code do_set_master}: {@code ip link set DEV master M} ({@code master} non-null) or {@code nomaster}.
+     * The current master, if any and different, releases the device first ({@code ndo_del_slave}); then the new
+     * one enslaves it ({@code ndo_add_slave}, EOPNOTSUPP when it cannot). EINVAL for a master in another net
+     * (the kernel looks it up by ifindex in the device's net).
+     */
+    public Result<Void> setMaster(NetDevice dev, NetDevice master) {
+        checkRegistered(dev);
+        rtnlLock();
+        try {
+            NetDevice upper = dev.master();
+            if (upper != null) {
+                if (upper == master) {
+                    return Result.ok();
+                }
+                Result<Void> r = upper.ndoDelSlave(dev);
+                if (r.isErr()) {
+                    return r;
+                }
+            }
+            if (master != null) {
+                if (master.regState() != RegState.REGISTERED || master.net() != dev.net()) {
+                    return Result.err(Errno.EINVAL);
+                }
+                return master.ndoAddSlave(dev);
+            }
+            return Result.ok();
+        } finally {
+            rtnlUnlock();
+        }
+    }
+
+    /**
+     * {@code netdev_master_upper_dev_link}: {@code dev} becomes a lower device of {@code upper}. EBUSY for the
+     * device itself, a loop, or another master; EEXIST when already linked to it.
+     */
+    public Result<Void> upperDevLink(NetDevice dev, NetDevice upper) {
+        checkNotNull(upper, "upper");
+        if (dev == upper) {
+            return Result.err(Errno.EBUSY);
+        }
+        for (NetDevice u = upper.master(); u != null; u = u.master()) {
+            if (u == dev) {
+                return Result.err(Errno.EBUSY);
+            }
+        }
+        if (dev.master() != null) {
+            return Result.err(dev.master() == upper ? Errno.EEXIST : Errno.EBUSY);
+        }
+        rtnlLock();
+        try {
+            callNotifiers(NetdevEvent.PRECHANGEUPPER, dev);
+            dev.setMaster(upper);
+            callNotifiers(NetdevEvent.CHANGEUPPER, dev);
+            kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+        } finally {
+            rtnlUnlock();
+        }
+        return Result.ok();
     }
 
     /** {@code netdev_upper_dev_unlink}. */
@@ -358,19 +950,31 @@ public final class Netdev {
         if (dev.master() == null) {
             return;
         }
-        dev.setMaster(null);
-        callNotifiers(NetdevEvent.CHANGEUPPER, dev);
-        if (dev.regState() == RegState.REGISTERED) {
-            kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+        rtnlLock();
+        try {
+            callNotifiers(NetdevEvent.PRECHANGEUPPER, dev);
+            dev.setMaster(null);
+            callNotifiers(NetdevEvent.CHANGEUPPER, dev);
+            if (dev.regState() == RegState.REGISTERED) {
+                kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+            }
+        } finally {
+            rtnlUnlock();
         }
     }
 
     /** Lower devices of {@code master} in its net's list order. */
     public ImmutableList<NetDevice> lowerDevices(NetDevice master) {
+        return lowerDevicesOf(master);
+    }
+
+    private static ImmutableList<NetDevice> lowerDevicesOf(NetDevice master) {
         ImmutableList.Builder<NetDevice> b = ImmutableList.builder();
-        for (NetDevice d : master.net().devices().list()) {
-            if (d.master() == master) {
-                b.add(d);
+        if (master.net() != null) {
+            for (NetDevice d : master.net().devices().list()) {
+                if (d.master() == master) {
+                    b.add(d);
+                }
             }
         }
         return b.build();
@@ -379,18 +983,28 @@ public final class Netdev {
     // ---- namespaces ----
 
     /**
-     * {@code __dev_change_net_namespace}. Checks, in the kernel's order: netns-immutable device (EINVAL),
-     * same net (success, nothing done), name taken in the target with no new name (EEXIST), new name invalid
-     * or taken. Then: close (the device arrives DOWN), unlist, NETDEV_UNREGISTER (addresses, routes and bridge
-     * membership go), RTM_DELLINK in the old net, switch, rename, keep the ifindex if free in the target or take
-     * a new one, list, NETDEV_REGISTER, RTM_NEWLINK in the new net.
+     * {@code __dev_change_net_namespace}. Checks, in the kernel's order: a netns-immutable device (EINVAL "The
+     * interface netns is immutable"); not registered (EINVAL); the same net (success, nothing done); the name
+     * taken in the target: EEXIST "An interface with the same name exists in the target netns" when there is no
+     * pattern, else the pattern names it there ({@code dev_prep_valid_name}; failing that, "Unable to use 'PAT'
+     * for the new interface name in the target netns"); an altname taken (EEXIST "An interface with the altname
+     * ALT exists in the target netns"); then the ifindex is kept when free in the target, else the target's
+     * cursor gives a new one.
      *
-     * @param newName the name in the target, or null to keep the current one
+     * <p>Then: close (the device arrives DOWN), unlist, {@code dev_shutdown} (qdisc back to noop),
+     * NETDEV_UNREGISTER (addresses, routes and bridge membership go; the device stays registered), the old net
+     * allocates an nsid for the target, RTM_DELLINK in the old net, switch, rename, list, NETDEV_REGISTER,
+     * RTM_NEWLINK in the new net. MAC, MTU, altnames and driver pairings survive.
+     *
+     * @param pat the name to use in the target <em>only</em> if the current one is taken there, or null
      */
-    public Result<Void> changeNetNamespace(NetDevice dev, Net target, String newName) {
+    public Result<Void> changeNetNamespace(NetDevice dev, Net target, String pat) {
         checkNotNull(target, "target");
         if (dev.isNetnsLocal()) {
             return Result.err(Errno.EINVAL, "The interface netns is immutable");
+        }
+        if (dev.regState() != RegState.REGISTERED) {
+            return Result.err(Errno.EINVAL);
         }
         Net old = dev.net();
         if (old == target) {
@@ -399,61 +1013,147 @@ public final class Netdev {
         if (!target.isAlive()) {
             return Result.err(Errno.EINVAL);
         }
-        String finalName = dev.name();
+        String newName = null;
         if (target.devices().nameTaken(dev.name())) {
-            if (newName == null) {
+            if (pat == null) {
                 return Result.err(Errno.EEXIST, "An interface with the same name exists in the target netns");
             }
-        }
-        if (newName != null) {
-            Result<String> n = prepareName(target, newName, List.of());
+            Result<String> n = prepValidName(target, pat, Errno.EEXIST);
             if (n.isErr()) {
-                return n.propagate();
+                return Result.err(n.error().errno(),
+                        "Unable to use '" + pat + "' for the new interface name in the target netns");
             }
-            finalName = n.get();
+            newName = n.get();
         }
         for (String alt : dev.altnames()) {
             if (target.devices().nameTaken(alt)) {
-                return Result.err(Errno.EEXIST, "An interface with the same name exists in the target netns");
+                return Result.err(Errno.EEXIST, "An interface with the altname " + alt + " exists in the target netns");
             }
         }
-        int index = target.devices().indexTaken(dev.ifindex()) ? -1 : dev.ifindex();
-        if (index < 0 && target.devices().peekNextIndex() < 0) {
+        boolean keepIndex = !target.devices().indexTaken(dev.ifindex());
+        if (!keepIndex && target.devices().peekNextIndex() < 0) {
             return Result.err(Errno.ENFILE);
         }
-        // commit
-        devClose(dev);
-        old.devices().unlink(dev);
-        dev.setRegState(RegState.UNREGISTERING);
-        callNotifiers(NetdevEvent.UNREGISTER, dev);
-        if (dev.master() != null) {
-            upperDevUnlink(dev);
+        if (kernel.faults().shouldFail("dev_change_net_namespace")) {
+            return Result.err(Errno.ENOMEM);
         }
-        kernel.events().publish(new KernelEvent.Link(true, old, dev));
-        if (index < 0) {
-            index = target.devices().reserveNextIndex();
+        rtnlLock();
+        try {
+            kernel.trace().enter("__dev_change_net_namespace", dev.name() + ": " + old + " -> " + target);
+            devClose(dev);
+            old.devices().unlink(dev);
+            dev.setRootQdisc("noop");
+            callNotifiers(NetdevEvent.UNREGISTER, dev);
+            if (dev.master() != null) {
+                upperDevUnlink(dev);
+            }
+            kernel.netns().peernet2idAlloc(old, target);
+            kernel.events().publish(new KernelEvent.Link(true, old, dev));
+            int index = keepIndex ? dev.ifindex() : target.devices().reserveNextIndex();
+            dev.setNet(target);
+            dev.setIfindex(index);
+            if (newName != null) {
+                dev.setName(newName);
+            }
+            target.devices().link(dev);
+            callNotifiers(NetdevEvent.REGISTER, dev);
+            kernel.events().publish(new KernelEvent.Link(false, target, dev));
+            kernel.trace().exit();
+        } finally {
+            rtnlUnlock();
         }
-        kernel.netns().peernet2idAlloc(old, target);
-        dev.setNet(target);
-        dev.setName(finalName);
-        dev.setIfindex(index);
-        dev.setRegState(RegState.REGISTERED);
-        target.devices().link(dev);
-        dev.setOperstate(computeOperstate(dev));
-        callNotifiers(NetdevEvent.REGISTER, dev);
-        kernel.events().publish(new KernelEvent.Link(false, target, dev));
         return Result.ok();
     }
 
-    private static final class Todo {
-        final NetDevice dev;
-        long lastRebroadcast;
-        long lastWarning;
-
-        Todo(NetDevice dev, long now) {
-            this.dev = dev;
-            this.lastRebroadcast = now;
-            this.lastWarning = now;
+    /**
+     * What {@code ip link set DEV netns NS [name NEW]} does ({@code do_setlink}): the move, with NEW as the
+     * pattern for a clash, then the rename to NEW. As in the kernel, a failing rename (NEW taken in the target)
+     * reports its error with the device already moved.
+     */
+    public Result<Void> setlinkNetns(NetDevice dev, Net target, String ifname) {
+        Result<Void> r = changeNetNamespace(dev, target, ifname);
+        if (r.isErr() || ifname == null) {
+            return r;
         }
+        return changeName(dev, ifname);
+    }
+
+    // ---- rtnetlink ----
+
+    /**
+     * {@code rtnl_newlink} for a create request ({@code ip link add}, NLM_F_CREATE|NLM_F_EXCL): EEXIST when the
+     * name exists, EOPNOTSUPP "Unknown device type" for an unknown kind, the kind's validation, then its
+     * newlink in {@code net}; an empty name becomes {@code KIND%d}. Brought up when the request says so.
+     */
+    public Result<NetDevice> rtnlNewlink(Net net, String kind, LinkRequest request) {
+        checkNotNull(net, "net");
+        checkNotNull(kind, "kind");
+        checkNotNull(request, "request");
+        String name = request.name().isEmpty() ? kind + "%d" : request.name();
+        if (name.indexOf('%') < 0 && net.devices().nameTaken(name)) {
+            return Result.err(Errno.EEXIST);
+        }
+        RtnlLinkOps ops = kernel.linkKind(kind).orElse(null);
+        if (ops == null) {
+            return Result.err(Errno.EOPNOTSUPP, "Unknown device type");
+        }
+        Result<Void> v = ops.validate(request);
+        if (v.isErr()) {
+            return v.propagate();
+        }
+        rtnlLock();
+        try {
+            Result<NetDevice> r = ops.newlink(kernel, net, request.withName(name));
+            if (r.isErr()) {
+                return r;
+            }
+            NetDevice dev = r.get();
+            if (request.up()) {
+                Result<Void> up = devOpen(dev);
+                if (up.isErr()) {
+                    return up.propagate();
+                }
+            }
+            return r;
+        } finally {
+            rtnlUnlock();
+        }
+    }
+
+    /**
+     * {@code rtnl_dellink} ({@code ip link del DEV}): EOPNOTSUPP for a device without link ops (lo, a physical
+     * NIC); otherwise the kind's dellink queues it (and whatever dies with it) and they are unregistered.
+     */
+    public Result<Void> rtnlDellink(NetDevice dev) {
+        checkRegistered(dev);
+        RtnlLinkOps ops = dev.linkOps();
+        if (ops == null) {
+            return Result.err(Errno.EOPNOTSUPP);
+        }
+        rtnlLock();
+        try {
+            List<NetDevice> kill = new ArrayList<>();
+            ops.dellink(kernel, dev, kill);
+            unregisterNetdeviceMany(kill);
+        } finally {
+            rtnlUnlock();
+        }
+        return Result.ok();
+    }
+
+    private static void checkRegistered(NetDevice dev) {
+        checkNotNull(dev, "dev");
+        checkArgument(dev.regState() == RegState.REGISTERED, "%s is %s", dev, dev.regState());
+    }
+
+    private static String names(List<NetDevice> devs) {
+        StringBuilder sb = new StringBuilder();
+        for (NetDevice d : devs) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(d.name());
+        }
+        return sb.toString();
     }
 }

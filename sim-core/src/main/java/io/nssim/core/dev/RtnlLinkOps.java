@@ -6,27 +6,36 @@ import io.nssim.core.net.Net;
 import java.util.List;
 
 /**
- * A virtual device kind's netlink operations ({@code struct rtnl_link_ops}): how {@code ip link add ...
- * type KIND} creates one and how it is deleted. Devices without link ops are physical: a dying namespace
- * hands them back to init_net instead of deleting them.
+ * A virtual device kind's netlink operations ({@code struct rtnl_link_ops}): how {@code ip link add ... type
+ * KIND} creates one and how it is deleted. Devices without link ops are physical: {@code ip link del} refuses
+ * them and a dying namespace hands them back to init_net instead of deleting them.
  */
 public interface RtnlLinkOps {
     /** The kind, as {@code type KIND} and {@code ip -d link} name it. */
     String kind();
 
+    /** {@code validate}: checks the request's attributes before anything is created. */
+    default Result<Void> validate(LinkRequest request) {
+        return Result.ok();
+    }
+
     /**
-     * Creates the device(s) of a {@code newlink} request in {@code net} and registers them. Must check every
-     * argument before registering anything, and register nothing on failure.
+     * {@code newlink}: creates the device(s) of a request in {@code net} and registers them, returning the
+     * device the request named. Must check its arguments before registering anything; where the kernel's
+     * driver leaves a trace on a late failure (a veth peer registered, then unregistered), so may it.
      */
     Result<NetDevice> newlink(Kernel kernel, Net net, LinkRequest request);
 
     /**
-     * Queues {@code dev} (and anything that must die with it, such as a veth peer) for unregistration
-     * ({@code dellink} with {@code unregister_netdevice_queue}).
+     * {@code dellink}: queues {@code dev} (and anything that must die with it, such as a veth peer) on
+     * {@code killList} with {@link Netdev#unregisterNetdeviceQueue}; the caller unregisters the list.
      */
     default void dellink(Kernel kernel, NetDevice dev, List<NetDevice> killList) {
-        if (!killList.contains(dev)) {
-            killList.add(dev);
-        }
+        kernel.netdev().unregisterNetdeviceQueue(dev, killList);
+    }
+
+    /** {@code netns_refund}: a dying namespace moves such devices to init_net instead of deleting them. */
+    default boolean netnsRefund() {
+        return false;
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Named failure points. {@code failNth("pernet-init:loopback_net_ops", 1)} makes the next call of that point
  * fail once; {@code failNth(point, n)} the nth call from now. Points in use: {@code net_alloc},
- * {@code pernet-init:OPS}, {@code register_netdevice}, {@code dev_change_net_namespace}.
+ * {@code pernet-init:OPS}, {@code bind_mount}, {@code register_netdevice}, {@code dev_change_net_namespace}.
  */
 public final class FaultInjector {
     private final Map<String, Integer> armed = new LinkedHashMap<>();

@@ -10,8 +10,10 @@ import io.nssim.core.pernet.PernetOperations;
 import io.nssim.core.ref.RefCount;
 import io.nssim.core.ref.RefTracking;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,6 +41,8 @@ public final class Net {
     private final List<Object> generic = new ArrayList<>();
     /** Ops whose init succeeded here and whose exit has not run yet, in init order. */
     private final Set<PernetOperations> initialized = new LinkedHashSet<>();
+    /** Per op: how many inits succeeded and how many exits ran here, for the "init matched by exit" rule. */
+    private final Map<PernetOperations, int[]> ledger = new LinkedHashMap<>();
     private NetState state = NetState.SETTING_UP;
 
     public Net(Kernel kernel, long inode, long cookie, boolean initNet, RefTracking tracking) {
@@ -99,15 +103,52 @@ public final class Net {
 
     /** {@code net_generic(net, id)}: the op's private data for this net. */
     public <T> T generic(NetGenericKey<T> key) {
-        int id = key.id();
-        checkState(id >= 0 && id < generic.size() && generic.get(id) != null,
-                "no net_generic %s in net:[%s]", key, inode);
+        int id = kernel.netns().pernet().idOf(key);
+        checkState(hasGeneric(id), "no net_generic %s in net:[%s]", key, inode);
         return key.type().cast(generic.get(id));
+    }
+
+    /** Whether this net holds the op's private data for {@code key} (its op's init ran, its exits not yet). */
+    public boolean hasGeneric(NetGenericKey<?> key) {
+        return hasGeneric(kernel.netns().pernet().idOf(key));
+    }
+
+    /** How many {@code net_generic} slots are filled: zero once every op's exits have run. */
+    public int genericSlotsInUse() {
+        int n = 0;
+        for (Object o : generic) {
+            if (o != null) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Ops whose init ran here and whose exit has not yet, in init order. */
     public ImmutableList<PernetOperations> initializedOps() {
         return ImmutableList.copyOf(initialized);
+    }
+
+    /** Whether {@code ops}' init ran here and its exit has not yet. */
+    public boolean isInitialized(PernetOperations ops) {
+        return initialized.contains(ops);
+    }
+
+    /** How many times {@code ops}' init succeeded on this net. */
+    public int initCount(PernetOperations ops) {
+        int[] c = ledger.get(ops);
+        return c == null ? 0 : c[0];
+    }
+
+    /** How many times {@code ops}' exits ran on this net. */
+    public int exitCount(PernetOperations ops) {
+        int[] c = ledger.get(ops);
+        return c == null ? 0 : c[1];
+    }
+
+    /** Every op that ever ran init or exit on this net, in first-init order. */
+    public ImmutableList<PernetOperations> ledgerOps() {
+        return ImmutableList.copyOf(ledger.keySet());
     }
 
     // ---- engine side: called by the kernel under its lock ----
@@ -136,12 +177,19 @@ public final class Net {
         return id >= 0 && id < generic.size() && generic.get(id) != null;
     }
 
-    /** @hidden engine use only */
+    /**
+     * Records that {@code ops}' init succeeded ({@code done}) or that its exits ran (not {@code done}).
+     *
+     * @hidden engine use only
+     */
     public void engineMarkInitialized(PernetOperations ops, boolean done) {
+        int[] c = ledger.computeIfAbsent(ops, o -> new int[2]);
         if (done) {
             initialized.add(ops);
+            c[0]++;
         } else {
             initialized.remove(ops);
+            c[1]++;
         }
     }
 

@@ -13,9 +13,11 @@ import io.nssim.core.pernet.NetGenericKey;
 import io.nssim.core.pernet.PernetList;
 import io.nssim.core.pernet.PernetOperations;
 import io.nssim.core.ref.RefToken;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -40,11 +42,16 @@ public final class NetNamespaces {
     private final int maxNetNamespaces;
     private final Net initNet;
     private final RefToken initNetSelf;
+    private final RefToken initNetSelfPassive;
     private long nextCookie = 1;
     /** Nets counted against {@code max_net_namespaces}: from copy_net_ns until the end of cleanup. */
     private int ucount;
-    /** Every net ever created and not yet freed, for invariant checks and "show". */
+    /** Every net allocated and not yet freed (being set up, alive, dying or dead), in allocation order. */
     private final List<Net> allocated = new ArrayList<>();
+    /** Each allocated net's own passive reference, dropped at the very end of its cleanup. */
+    private final IdentityHashMap<Net, RefToken> selfPassive = new IdentityHashMap<>();
+    /** Per op class: whether it overrides init (see {@link #canFailInit}). */
+    private final Map<Class<?>, Boolean> initCanFail = new HashMap<>();
 
     // cleanup worker state
     private boolean workPending;
@@ -58,7 +65,7 @@ public final class NetNamespaces {
         this.initNet = new Net(kernel, Net.INIT_NET_INODE, nextCookie++, true, kernel.refTracking());
         // init_net is static: its count and passive are held by the kernel image itself, forever.
         this.initNetSelf = initNet.count().hold("init_net (static)");
-        initNet.passive().hold("init_net (static)");
+        this.initNetSelfPassive = initNet.passive().hold("init_net (static)");
         initNet.engineSetState(NetState.ALIVE);
         netList.add(initNet);
         allocated.add(initNet);
@@ -100,6 +107,21 @@ public final class NetNamespaces {
         return batches;
     }
 
+    /** Whether {@code net_cleanup_work} is queued and has not started yet. */
+    public boolean cleanupWorkQueued() {
+        return workPending;
+    }
+
+    /** The worker has nothing queued and nothing in progress. */
+    public boolean cleanupIdle() {
+        return !workPending && running == null && cleanupList.isEmpty();
+    }
+
+    /** Whether {@code token} is one of init_net's references on itself, which are never put. */
+    public boolean isStaticReference(RefToken token) {
+        return token == initNetSelf || token == initNetSelfPassive;
+    }
+
     public int ucount() {
         return ucount;
     }
@@ -119,31 +141,32 @@ public final class NetNamespaces {
             return Result.err(Errno.ENOMEM);
         }
         long inode = allocInode();
-        Net net = new Net(kernel, inode, nextCookie, false, kernel.refTracking());
+        // net_alloc: the cookie is taken for good, even if setup fails (cookies are never reused).
+        Net net = new Net(kernel, inode, nextCookie++, false, kernel.refTracking());
         RefToken count = net.count().hold(holder);
         RefToken self = net.passive().hold("net (self)");
+        // Known from allocation on, so that whatever an init takes on it (a kernel socket's passive
+        // reference) can be given back during an unwind.
+        allocated.add(net);
+        selfPassive.put(net, self);
         kernel.trace().enter("copy_net_ns", net.toString());
         kernel.trace().enter("setup_net", net.toString());
         Result<Void> r = setupNet(net);
         kernel.trace().exit();
         kernel.trace().exit();
         if (r.isErr()) {
+            // net_drop_ns: the net was never visible; its count goes, then its own passive reference.
             inodesInUse.remove(inode);
             net.count().put(count);
-            net.passive().put(self);
-            net.engineSetState(NetState.FREED);
+            net.engineSetState(NetState.DEAD);
+            passiveDec(selfPassive.remove(net));
             return r.propagate();
         }
-        nextCookie++;
         ucount++;
         net.engineSetState(NetState.ALIVE);
         netList.add(net);
-        allocated.add(net);
-        selfPassive.put(net, self);
         return Result.ok(new NetRef(net, count));
     }
-
-    private final java.util.IdentityHashMap<Net, RefToken> selfPassive = new java.util.IdentityHashMap<>();
 
     private long allocInode() {
         long i = FIRST_DYNAMIC_INODE;
@@ -173,15 +196,15 @@ public final class NetNamespaces {
     private Result<Void> opsInit(PernetOperations ops, Net net) {
         NetGenericKey<?> key = ops.genericKey();
         if (key != null) {
-            net.engineAssignGeneric(key.id(), key.newValue());
+            net.engineAssignGeneric(pernet.idOf(key), key.newValue());
         }
         kernel.trace().enter("ops_init", ops.name());
-        Result<Void> r = kernel.faults().shouldFail("pernet-init:" + ops.name())
+        Result<Void> r = canFailInit(ops) && kernel.faults().shouldFail("pernet-init:" + ops.name())
                 ? Result.err(Errno.ENOMEM) : ops.init(net);
         kernel.trace().exit();
         if (r.isErr()) {
             if (key != null) {
-                net.engineFreeGeneric(key.id());
+                net.engineFreeGeneric(pernet.idOf(key));
             }
             return r;
         }
@@ -190,34 +213,80 @@ public final class NetNamespaces {
     }
 
     /**
+     * Whether {@code ops_init} can fail for this op at all: only an op with per-net data (kzalloc) or its own
+     * init can. The {@code pernet-init:OPS} fault point fires only for those; {@code default_device_ops}, for
+     * one, has neither and never fails.
+     */
+    private boolean canFailInit(PernetOperations ops) {
+        return initCanFail.computeIfAbsent(ops.getClass(), c -> {
+            try {
+                return c.getMethod("init", Net.class).getDeclaringClass() != PernetOperations.class;
+            } catch (NoSuchMethodException e) {
+                throw new AssertionError(e);
+            }
+        }) || ops.genericKey() != null;
+    }
+
+    /**
      * {@code ops_undo_list}: for the given ops (already in exit order) and nets: every preExit, an RCU grace
-     * period, the rtnl phase (exitRtnl per net, exitBatchRtnl per op), exit per net, exitBatch per op, then
-     * free the per-op data. Only ops whose init ran on a net are undone on it.
+     * period, the rtnl phase, exit per net and exitBatch per op, then free the per-op data. Only ops whose init
+     * ran on a net are undone on it.
      */
     private void opsUndo(List<PernetOperations> opsInExitOrder, List<Net> nets) {
+        preExitPhase(opsInExitOrder, nets);
+        kernel.trace().note("synchronize_rcu");
+        kernel.netdev().rtnlLock();
+        try {
+            rtnlPhase(opsInExitOrder, nets);
+        } finally {
+            // The kernel's caller sleeps here until the devices are free; nssim's goes on and the todo's
+            // wait, if any, continues as time advances.
+            kernel.netdev().rtnlUnlock();
+        }
+        exitPhase(opsInExitOrder, nets);
+        freePhase(opsInExitOrder, nets);
+    }
+
+    /** {@code ops_pre_exit_list} for each op, in the order given. */
+    private void preExitPhase(List<PernetOperations> opsInExitOrder, List<Net> nets) {
         for (PernetOperations ops : opsInExitOrder) {
             for (Net net : initializedOn(ops, nets)) {
-                kernel.trace().enter("ops_pre_exit", ops.name());
+                kernel.trace().enter("ops_pre_exit", ops.name() + ", " + net);
                 ops.preExit(net);
                 kernel.trace().exit();
             }
         }
-        kernel.trace().note("synchronize_rcu");
+    }
+
+    /**
+     * {@code ops_exit_rtnl_list}: for each net every op's exitRtnl (net by net, as the kernel walks them),
+     * then each op's exitBatchRtnl with the nets it was initialised on: the device phase. The caller holds
+     * rtnl; its {@code rtnl_unlock} runs the devices' todo.
+     */
+    private void rtnlPhase(List<PernetOperations> opsInExitOrder, List<Net> nets) {
+        for (Net net : nets) {
+            for (PernetOperations ops : opsInExitOrder) {
+                if (net.isInitialized(ops)) {
+                    ops.exitRtnl(net);
+                }
+            }
+        }
         for (PernetOperations ops : opsInExitOrder) {
             List<Net> on = initializedOn(ops, nets);
-            for (Net net : on) {
-                ops.exitRtnl(net);
-            }
             if (!on.isEmpty()) {
                 kernel.trace().enter("ops_exit_rtnl", ops.name());
                 ops.exitBatchRtnl(ImmutableList.copyOf(on));
                 kernel.trace().exit();
             }
         }
+    }
+
+    /** {@code ops_exit_list} for each op: exit per net, then exitBatch once with all of them. */
+    private void exitPhase(List<PernetOperations> opsInExitOrder, List<Net> nets) {
         for (PernetOperations ops : opsInExitOrder) {
             List<Net> on = initializedOn(ops, nets);
             for (Net net : on) {
-                kernel.trace().enter("ops_exit", ops.name());
+                kernel.trace().enter("ops_exit", ops.name() + ", " + net);
                 ops.exit(net);
                 kernel.trace().exit();
             }
@@ -228,11 +297,16 @@ public final class NetNamespaces {
                 net.engineMarkInitialized(ops, false);
             }
         }
+    }
+
+    /** {@code ops_free_list}: the per-op data goes once the op's exits ran. */
+    private void freePhase(List<PernetOperations> opsInExitOrder, List<Net> nets) {
         for (PernetOperations ops : opsInExitOrder) {
             NetGenericKey<?> key = ops.genericKey();
             if (key != null) {
+                int id = pernet.idOf(key);
                 for (Net net : nets) {
-                    net.engineFreeGeneric(key.id());
+                    net.engineFreeGeneric(id);
                 }
             }
         }
@@ -241,7 +315,7 @@ public final class NetNamespaces {
     private static List<Net> initializedOn(PernetOperations ops, List<Net> nets) {
         List<Net> out = new ArrayList<>();
         for (Net n : nets) {
-            if (n.initializedOps().contains(ops)) {
+            if (n.isInitialized(ops)) {
                 out.add(n);
             }
         }
@@ -321,19 +395,19 @@ public final class NetNamespaces {
         checkArgument(!pernet.contains(ops), "%s registered twice", ops.name());
         NetGenericKey<?> key = ops.genericKey();
         if (key != null) {
-            checkArgument(key.id() < 0, "net_generic key %s already in use", key);
-            key.assignId(pernet.allocateId(key));
+            pernet.allocateId(key);
         }
         pernet.insert(ops, device);
         List<Net> done = new ArrayList<>();
+        // for_each_net: every net on the list, the ones already queued for cleanup included.
         for (Net net : netList) {
             Result<Void> r = opsInit(ops, net);
             if (r.isErr()) {
+                kernel.trace().note("ops_init(" + ops.name() + ", " + net + ") failed: " + r.error());
                 pernet.remove(ops);
                 opsUndo(List.of(ops), done);
                 if (key != null) {
-                    pernet.freeId(key.id());
-                    key.assignId(-1);
+                    pernet.freeId(key);
                 }
                 return r;
             }
@@ -342,15 +416,26 @@ public final class NetNamespaces {
         return Result.ok();
     }
 
-    /** {@code unregister_pernet_*}: removes the op and runs its exits for every net on the list. */
+    /**
+     * {@code unregister_pernet_*}: removes the op and runs its exits for every net on the list.
+     *
+     * <p>The kernel's unregister takes {@code pernet_ops_rwsem} for writing and so waits for a running
+     * {@code cleanup_net} to finish. nssim cannot block: when a batch is waiting for device references, the
+     * op's remaining exits (exit, exitBatch, freeing its data) run on that batch's nets here, so that every
+     * init is still matched by exactly one exit and no exit ever runs after unregister returned.
+     */
     public void unregisterPernet(PernetOperations ops) {
+        checkNotNull(ops, "ops");
         checkArgument(pernet.contains(ops), "%s not registered", ops.name());
         pernet.remove(ops);
-        opsUndo(List.of(ops), netList);
+        opsUndo(List.of(ops), ImmutableList.copyOf(netList));
+        if (running != null) {
+            exitPhase(List.of(ops), running.nets);
+            freePhase(List.of(ops), running.nets);
+        }
         NetGenericKey<?> key = ops.genericKey();
         if (key != null) {
-            pernet.freeId(key.id());
-            key.assignId(-1);
+            pernet.freeId(key);
         }
     }
 
@@ -387,7 +472,14 @@ public final class NetNamespaces {
      * {@code net}. Returns the id assigned.
      */
     public Result<Integer> setNsid(Net net, Net peer, int nsid) {
+        checkNotNull(net, "net");
+        checkNotNull(peer, "peer");
         checkArgument(nsid >= -1, "nsid below -1: %s", nsid);
+        checkArgument(net.isAlive(), "nsid set in %s, which is %s", net, net.state());
+        if (!peer.isAlive()) {
+            // get_net_ns_by_fd/pid cannot hand out a dying net.
+            return Result.err(Errno.EINVAL, "Peer netns reference is invalid");
+        }
         if (net.nsids().idOf(peer) >= 0) {
             return Result.err(Errno.EEXIST, "Peer netns already has a nsid assigned");
         }
@@ -418,7 +510,8 @@ public final class NetNamespaces {
         if (cleanupList.isEmpty()) {
             return;
         }
-        running = new CleanupBatch(ImmutableList.copyOf(cleanupList));
+        // llist_del_all hands the nets over newest first: the net that died last is cleaned first.
+        running = new CleanupBatch(ImmutableList.copyOf(cleanupList).reverse());
         cleanupList.clear();
         batches++;
         running.start();
@@ -426,9 +519,9 @@ public final class NetNamespaces {
 
     /** {@code cleanup_net} for one batch, split where it may wait for device references. */
     private final class CleanupBatch {
-        final List<Net> nets;
+        final ImmutableList<Net> nets;
 
-        CleanupBatch(List<Net> nets) {
+        CleanupBatch(ImmutableList<Net> nets) {
             this.nets = nets;
         }
 
@@ -450,65 +543,27 @@ public final class NetNamespaces {
                 }
                 net.engineClearNsids();
             }
-            kernel.trace().note("synchronize_rcu");
+            // pre_exit of every op, a grace period, then the device phase under rtnl.
             List<PernetOperations> exitOrder = pernet.reversed();
-            for (PernetOperations ops : exitOrder) {
-                for (Net net : initializedOn(ops, nets)) {
-                    kernel.trace().enter("ops_pre_exit", ops.name());
-                    ops.preExit(net);
-                    kernel.trace().exit();
-                }
-            }
+            preExitPhase(exitOrder, nets);
             kernel.trace().note("synchronize_rcu");
-            for (PernetOperations ops : exitOrder) {
-                List<Net> on = initializedOn(ops, nets);
-                for (Net net : on) {
-                    ops.exitRtnl(net);
-                }
-                if (!on.isEmpty()) {
-                    kernel.trace().enter("ops_exit_rtnl", ops.name());
-                    ops.exitBatchRtnl(ImmutableList.copyOf(on));
-                    kernel.trace().exit();
-                }
+            kernel.netdev().rtnlLock();
+            try {
+                rtnlPhase(exitOrder, nets);
+            } catch (RuntimeException e) {
+                kernel.netdev().rtnlUnlock();
+                throw e;
             }
             kernel.trace().exit();
-            waitForDevices();
-        }
-
-        /** {@code netdev_run_todo} at rtnl_unlock: the worker sleeps until every device is released. */
-        void waitForDevices() {
-            if (kernel.netdev().runTodo()) {
-                finish();
-            } else {
-                kernel.clock().schedule("netdev_wait_allrefs", Duration.ofMillis(250), this::waitForDevices);
-            }
+            // rtnl_unlock runs netdev_run_todo: the worker sleeps until every device is released, then goes on.
+            kernel.netdev().rtnlUnlock(this::finish);
         }
 
         void finish() {
             kernel.trace().enter("cleanup_net", "(exits) " + nets);
             List<PernetOperations> exitOrder = pernet.reversed();
-            for (PernetOperations ops : exitOrder) {
-                List<Net> on = initializedOn(ops, nets);
-                for (Net net : on) {
-                    kernel.trace().enter("ops_exit", ops.name());
-                    ops.exit(net);
-                    kernel.trace().exit();
-                }
-                if (!on.isEmpty()) {
-                    ops.exitBatch(ImmutableList.copyOf(on));
-                }
-                for (Net net : on) {
-                    net.engineMarkInitialized(ops, false);
-                }
-            }
-            for (PernetOperations ops : exitOrder) {
-                NetGenericKey<?> key = ops.genericKey();
-                if (key != null) {
-                    for (Net net : nets) {
-                        net.engineFreeGeneric(key.id());
-                    }
-                }
-            }
+            exitPhase(exitOrder, nets);
+            freePhase(exitOrder, nets);
             for (Net net : nets) {
                 net.engineSetState(NetState.DEAD);
                 inodesInUse.remove(net.inode());
@@ -524,6 +579,16 @@ public final class NetNamespaces {
                 queueCleanupWork();
             }
         }
+    }
+
+    /**
+     * Forgets that cleanup work is queued, as a lost {@code queue_work} would: for tests that check the
+     * invariant checker notices nets stranded on the cleanup list.
+     *
+     * @hidden engine use only
+     */
+    public void engineForgetCleanupWork() {
+        workPending = false;
     }
 
     /** The reference init_net holds on itself; never put. */

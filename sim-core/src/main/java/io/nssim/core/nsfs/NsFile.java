@@ -19,6 +19,11 @@ public final class NsFile extends OpenFile {
         return ref.net();
     }
 
+    /** The counted reference this file holds on its net until its last descriptor closes. */
+    public NetRef netRef() {
+        return ref;
+    }
+
     @Override
     protected void release() {
         kernel.putNet(ref);

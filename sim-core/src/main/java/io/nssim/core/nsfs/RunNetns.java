@@ -67,7 +67,11 @@ public final class RunNetns {
         return Result.ok();
     }
 
-    /** {@code mount --bind /proc/PID/ns/net /run/netns/NAME}: the mount takes its own count reference. */
+    /**
+     * {@code mount --bind /proc/PID/ns/net /run/netns/NAME}: the mount takes its own count reference. ENOENT
+     * when the entry is missing or the net is dying, EBUSY when something is mounted there already, ENOMEM
+     * when the {@code bind_mount} fault point fires.
+     */
     public Result<Void> bindMount(String name, Net net) {
         Entry e = find(name);
         if (e == null) {
@@ -75,6 +79,9 @@ public final class RunNetns {
         }
         if (e.mount != null) {
             return Result.err(Errno.EBUSY);
+        }
+        if (kernel.faults().shouldFail("bind_mount")) {
+            return Result.err(Errno.ENOMEM);
         }
         Optional<NetRef> ref = kernel.netns().maybeGetNet(net, DIR + "/" + name + " (bind mount)");
         if (ref.isEmpty()) {

@@ -1,8 +1,12 @@
 package io.nssim.core.pernet;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code pernet_list} with its {@code first_device} split: subsystems sit before the split, device ops after
@@ -15,7 +19,9 @@ public final class PernetList {
     private final List<Boolean> isDevice = new ArrayList<>();
     /** Index of the first device op; equals size() when there is none. */
     private int firstDevice;
+    /** {@code net_generic_ids}: slot index -> key, null where free. */
     private final List<NetGenericKey<?>> idSlots = new ArrayList<>();
+    private final Map<NetGenericKey<?>, Integer> ids = new IdentityHashMap<>();
 
     /** Inserts and returns the position. */
     public int insert(PernetOperations o, boolean device) {
@@ -70,21 +76,34 @@ public final class PernetList {
         return ops.size();
     }
 
-    /** Allocates the lowest free {@code net_generic} id for {@code key}. */
+    /**
+     * Allocates the lowest free {@code net_generic} id for {@code key} ({@code ida_alloc_min}); the key must
+     * not hold one already in this kernel.
+     */
     public int allocateId(NetGenericKey<?> key) {
-        for (int i = 0; i < idSlots.size(); i++) {
-            if (idSlots.get(i) == null) {
-                idSlots.set(i, key);
-                return i;
-            }
+        checkArgument(!ids.containsKey(key), "net_generic key %s already in use", key);
+        int id = idSlots.indexOf(null);
+        if (id < 0) {
+            idSlots.add(key);
+            id = idSlots.size() - 1;
+        } else {
+            idSlots.set(id, key);
         }
-        idSlots.add(key);
-        return idSlots.size() - 1;
+        ids.put(key, id);
+        return id;
     }
 
-    public void freeId(int id) {
-        if (id >= 0 && id < idSlots.size()) {
+    /** Frees the key's id ({@code ida_free}); a no-op when it holds none. */
+    public void freeId(NetGenericKey<?> key) {
+        Integer id = ids.remove(key);
+        if (id != null) {
             idSlots.set(id, null);
         }
+    }
+
+    /** The id {@code key} holds in this kernel, or -1 while its op is not registered. */
+    public int idOf(NetGenericKey<?> key) {
+        Integer id = ids.get(key);
+        return id == null ? -1 : id;
     }
 }

@@ -105,6 +105,11 @@ public final class RefCount {
         }
     }
 
+    /** Whether {@code token} is one of this counter's live references (always false when tracking is off). */
+    public synchronized boolean isHeld(RefToken token) {
+        return token.owner() == this && live.get(token.id()) == token;
+    }
+
     /** The holders of the references still held, oldest first; empty when tracking is off. */
     public synchronized ImmutableList<RefToken> holders() {
         return ImmutableList.copyOf(live.values());

@@ -56,8 +56,36 @@ public final class Sock extends OpenFile {
         return passiveRef;
     }
 
+    /** The counted reference a user socket holds on its net; null for a kernel socket. */
+    public NetRef netRef() {
+        return countRef;
+    }
+
+    /** The passive reference a kernel socket holds on its net; null for a user socket. */
+    public RefToken passiveToken() {
+        return passiveRef;
+    }
+
+    /** {@code sk->sk_prot->close}: set by the protocol owning the socket (UDP, ping); run at release. */
+    private volatile Runnable protoClose;
+
+    /**
+     * Sets what the protocol does when the socket's last descriptor closes ({@code sk_prot->close}: unhash it,
+     * free what its queues hold), before the socket drops its namespace reference. Set once.
+     */
+    public void setProtoClose(Runnable close) {
+        if (protoClose != null) {
+            throw new IllegalStateException("protocol close set twice on " + this);
+        }
+        protoClose = close;
+    }
+
     @Override
     protected void release() {
+        Runnable close = protoClose;
+        if (close != null) {
+            close.run();
+        }
         table.destruct(this);
     }
 

@@ -45,6 +45,14 @@ public final class Task {
         return nsproxyNet;
     }
 
+    /**
+     * The counted reference the task's nsproxy holds on {@link #net()}, or null once exited. For checkers and
+     * leak reports: only the task table puts it (exit, unshare, setns).
+     */
+    public NetRef nsproxyRef() {
+        return nsproxyNet;
+    }
+
     void setNsproxyNet(NetRef ref) {
         this.nsproxyNet = ref;
     }

@@ -10,6 +10,7 @@ import io.nssim.core.Result;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetRef;
 import io.nssim.core.nsfs.NsFile;
+import io.nssim.core.sock.Sock;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
@@ -46,11 +47,17 @@ public final class TaskTable {
     }
 
     private int allocPid() {
+        int p = peekPid();
+        lastPid = p;
+        return p;
+    }
+
+    /** The pid the next {@link #allocPid} returns, without taking it. */
+    private int peekPid() {
         int p = lastPid;
         for (int i = 0; i < PID_MAX; i++) {
             p = p + 1 >= PID_MAX ? 300 : p + 1;
             if (!tasks.containsKey(p)) {
-                lastPid = p;
                 return p;
             }
         }
@@ -90,17 +97,22 @@ public final class TaskTable {
         return Result.ok(child);
     }
 
-    /** {@code clone(CLONE_NEWNET)}: the child starts in a brand new net. */
+    /**
+     * {@code clone(CLONE_NEWNET)}: the child starts in a brand new net and, like any child, inherits copies of
+     * the parent's open files. On failure (ENOSPC, a failing pernet init) no task is created.
+     */
     public Result<Task> forkNewNet(Task parent, String comm) {
-        Result<NetRef> net = kernel.netns().copyNetNs("pid ? (" + comm + ") nsproxy");
+        checkArgument(!parent.hasExited(), "fork of exited %s", parent);
+        int pid = peekPid();
+        Result<NetRef> net = kernel.netns().copyNetNs("pid " + pid + " (" + comm + ") nsproxy");
         if (net.isErr()) {
             return net.propagate();
         }
-        int pid = allocPid();
-        // Re-label the reference now that the pid is known: take the real one, drop the placeholder.
-        NetRef ref = kernel.getNet(net.get().net(), "pid " + pid + " (" + comm + ") nsproxy");
-        kernel.putNet(net.get());
-        Task child = new Task(pid, parent.pid(), comm, ref);
+        checkState(allocPid() == pid, "pid %s taken while the net was set up", pid);
+        Task child = new Task(pid, parent.pid(), comm, net.get());
+        for (OpenFile f : parent.files()) {
+            child.mutableFiles().add(dupFile(f));
+        }
         tasks.put(pid, child);
         return Result.ok(child);
     }
@@ -157,8 +169,50 @@ public final class TaskTable {
 
     /** Adds an open file to a task's table (the task now owns that file's reference). */
     public void installFile(Task task, OpenFile file) {
+        checkArgument(!task.hasExited(), "install into exited %s", task);
         checkArgument(!file.isClosed(), "install of released %s", file);
         task.mutableFiles().add(file);
+    }
+
+    /**
+     * {@code socket(2)} in the task's current net: a user socket, holding a count reference on that net, in
+     * the task's file table. EINVAL only if the net were dying, which a live task's net never is.
+     */
+    public Result<Sock> openSocket(Task task, String description) {
+        checkArgument(!task.hasExited(), "socket() by exited %s", task);
+        Result<Sock> s = kernel.socks().create(task.net(), false, description);
+        if (s.isOk()) {
+            task.mutableFiles().add(s.get());
+        }
+        return s;
+    }
+
+    /**
+     * {@code open("/proc/PID/ns/net")} by {@code task}: the nsfs file lands in its file table. ENOENT when no
+     * task has that pid.
+     */
+    public Result<NsFile> openNetNs(Task task, int pid) {
+        checkArgument(!task.hasExited(), "open by exited %s", task);
+        Result<NsFile> f = kernel.nsfs().openProc(pid, "/proc/" + pid + "/ns/net opened by " + task.describe());
+        if (f.isOk()) {
+            task.mutableFiles().add(f.get());
+        }
+        return f;
+    }
+
+    /**
+     * Passing a descriptor over a unix socket ({@code SCM_RIGHTS}): the sender's file gains a reference
+     * ({@code get_file}) that the receiver installs as a new descriptor; the namespace reference the file
+     * holds goes with it. EBADF when the sender does not have the file open.
+     */
+    public Result<Void> sendFile(Task sender, Task receiver, OpenFile file) {
+        checkArgument(!sender.hasExited(), "send by exited %s", sender);
+        checkArgument(!receiver.hasExited(), "receive by exited %s", receiver);
+        if (!sender.mutableFiles().contains(file) || file.isClosed()) {
+            return Result.err(Errno.EBADF);
+        }
+        receiver.mutableFiles().add(dupFile(file));
+        return Result.ok();
     }
 
     /** Removes a file from the task's table without closing it (it was passed elsewhere). */
@@ -166,11 +220,13 @@ public final class TaskTable {
         return task.mutableFiles().remove(file);
     }
 
-    /** {@code close(fd)}. */
-    public void closeFile(Task task, OpenFile file) {
-        if (task.mutableFiles().remove(file)) {
-            closeAny(file);
+    /** {@code close(fd)}: EBADF when the task does not have the file open. */
+    public Result<Void> closeFile(Task task, OpenFile file) {
+        if (!task.mutableFiles().remove(file)) {
+            return Result.err(Errno.EBADF);
         }
+        closeAny(file);
+        return Result.ok();
     }
 
     /** {@code do_exit}: files closed, nsproxy dropped (the net may now die), task reaped. */

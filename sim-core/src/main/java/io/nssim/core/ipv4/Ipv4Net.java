@@ -1,0 +1,269 @@
+package io.nssim.core.ipv4;
+
+import com.google.common.collect.ImmutableList;
+import io.nssim.core.Kernel;
+import io.nssim.core.dev.NetDevice;
+import io.nssim.core.net.Net;
+import io.nssim.core.netfilter.NfHooks;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code struct netns_ipv4}: one net's IPv4 state, the {@code net_generic} slot of the IPv4 pernet op. Its
+ * devices' {@link InDevice}s, {@code conf.all}/{@code conf.default}, the FIB, the ARP table, the socket tables,
+ * the rate limiters, the SNMP counters and the {@code net.ipv4.*} values the packet path reads.
+ *
+ * <p>Writers run on the kernel thread under the kernel lock. What the packet path reads is published through
+ * volatile fields: the FIB snapshot, the local-address hash, the in_device list, the loopback device and the
+ * sysctl values.
+ */
+public final class Ipv4Net {
+    private final Inet inet;
+    private final Net net;
+    private final NfHooks hooks;
+    private final DevConf confAll = new DevConf();
+    private final DevConf confDefault = new DevConf();
+    /** Kernel thread: device -> in_device. */
+    private final Map<NetDevice, InDevice> inDevices = new LinkedHashMap<>();
+    private volatile InDevice[] inDevList = new InDevice[0];
+    /** {@code inet_addr_lst}: local address -> its in_ifaddrs, for "is this address ours?" on the packet path. */
+    private volatile IntTable<InIfaddr[]> addrHash = IntTable.empty();
+    private volatile NetDevice loopback;
+    private volatile FibSnapshot fibSnapshot = FibSnapshot.EMPTY;
+    private final Fib fib;
+    private final NeighTable arp;
+    private final InetPeers peers = new InetPeers();
+    private final UdpTable udp;
+    private final PingTable ping;
+    private final IcmpGlobalLimit icmpGlobal = new IcmpGlobalLimit();
+    private final Frag.Table frags = new Frag.Table(this);
+    private final AtomicInteger ipId;
+    private final Ipv4Mib mib = new Ipv4Mib();
+
+    // net.ipv4.* values the packet path reads
+    volatile int ipDefaultTtl = 64;
+    volatile int ipForward;
+    volatile int icmpEchoIgnoreAll;
+    volatile int icmpEchoIgnoreBroadcasts = 1;
+    volatile int icmpIgnoreBogusErrorResponses = 1;
+    volatile int icmpErrorsUseInboundIfaddr;
+    volatile int icmpRatelimitMs = 1000;
+    volatile int icmpRatemask = 6168;
+    volatile int icmpMsgsPerSec = 1000;
+    volatile int icmpMsgsBurst = 50;
+    volatile int localPortLow = 32768;
+    volatile int localPortHigh = 60999;
+    volatile int ipNonlocalBind;
+
+    Ipv4Net(Inet inet, Net net, NfHooks hooks) {
+        this.inet = inet;
+        this.net = net;
+        this.hooks = hooks;
+        this.fib = new Fib(this);
+        this.arp = new NeighTable(this);
+        this.udp = new UdpTable(this);
+        this.ping = new PingTable(this);
+        this.ipId = new AtomicInteger(net.kernel().random().nextInt(0x10000));
+    }
+
+    public Net net() {
+        return net;
+    }
+
+    public Kernel kernel() {
+        return net.kernel();
+    }
+
+    Inet inet() {
+        return inet;
+    }
+
+    /** The net's netfilter hook chains. */
+    public NfHooks hooks() {
+        return hooks;
+    }
+
+    public DevConf confAll() {
+        return confAll;
+    }
+
+    public DevConf confDefault() {
+        return confDefault;
+    }
+
+    public Fib fib() {
+        return fib;
+    }
+
+    FibSnapshot fibSnapshot() {
+        return fibSnapshot;
+    }
+
+    void publishFib(FibSnapshot s) {
+        this.fibSnapshot = s;
+    }
+
+    /** The ARP table ({@code arp_tbl} restricted to this net). */
+    public NeighTable arp() {
+        return arp;
+    }
+
+    InetPeers peers() {
+        return peers;
+    }
+
+    Frag.Table frags() {
+        return frags;
+    }
+
+    IcmpGlobalLimit icmpGlobal() {
+        return icmpGlobal;
+    }
+
+    public UdpTable udp() {
+        return udp;
+    }
+
+    PingTable ping() {
+        return ping;
+    }
+
+    public Ipv4Mib mib() {
+        return mib;
+    }
+
+    /** {@code ip_default_ttl}. */
+    public int defaultTtl() {
+        return ipDefaultTtl;
+    }
+
+    /** The next IP identification ({@code ip_select_ident}); per net here, per destination in Linux. */
+    int nextIpId() {
+        return ipId.getAndIncrement() & 0xFFFF;
+    }
+
+    /** {@code net->loopback_dev}, or null while the net has none (tests without a loopback driver). */
+    public NetDevice loopback() {
+        return loopback;
+    }
+
+    // ---- in_devices ----
+
+    /** The in_device of {@code dev}, or null. Kernel thread. */
+    public InDevice inDevice(NetDevice dev) {
+        return inDevices.get(dev);
+    }
+
+    /** Every in_device, in the net's device list order. */
+    public ImmutableList<InDevice> inDevices() {
+        return ImmutableList.copyOf(inDevList);
+    }
+
+    void putInDevice(InDevice in) {
+        inDevices.put(in.dev(), in);
+        if ((in.dev().flags() & io.nssim.core.dev.IfFlags.LOOPBACK) != 0) {
+            loopback = in.dev();
+        }
+        rebuildLists();
+    }
+
+    void removeInDevice(InDevice in) {
+        inDevices.remove(in.dev());
+        if (loopback == in.dev()) {
+            loopback = null;
+        }
+        rebuildLists();
+    }
+
+    /** Republishes the in_device list (device list order) and the local-address hash. Kernel thread. */
+    void rebuildLists() {
+        List<InDevice> ordered = new ArrayList<>();
+        for (NetDevice d : net.devices().list()) {
+            InDevice in = inDevices.get(d);
+            if (in != null) {
+                ordered.add(in);
+            }
+        }
+        for (InDevice in : inDevices.values()) {
+            if (!ordered.contains(in)) {
+                ordered.add(in);
+            }
+        }
+        inDevList = ordered.toArray(new InDevice[0]);
+        Map<Integer, List<InIfaddr>> h = new HashMap<>();
+        for (InDevice in : ordered) {
+            for (InIfaddr ifa : in.ifaList()) {
+                h.computeIfAbsent(ifa.local(), k -> new ArrayList<>()).add(ifa);
+            }
+        }
+        Map<Integer, InIfaddr[]> arrays = new HashMap<>();
+        h.forEach((k, v) -> arrays.put(k, v.toArray(new InIfaddr[0])));
+        addrHash = IntTable.of(arrays);
+    }
+
+    /** {@code inet_lookup_ifaddr_rcu}: an address of this net with local address {@code addr}, or null. */
+    InIfaddr lookupIfaddr(int addr) {
+        InIfaddr[] a = addrHash.get(addr);
+        return a == null ? null : a[0];
+    }
+
+    /** Whether {@code addr} is one of this net's local addresses ({@code __ip_dev_find}). Any thread. */
+    public boolean isLocalAddress(int addr) {
+        return addrHash.get(addr) != null;
+    }
+
+    /**
+     * {@code inet_select_addr}: the source to use on {@code dev} towards {@code dst} within {@code scope}; when
+     * the device has none, the first suitable address of any device in list order (lo first). 0 if none.
+     */
+    int inetSelectAddr(NetDevice dev, int dst, int scope) {
+        InDevice in = dev == null ? null : InDevice.of(dev);
+        if (in != null) {
+            int a = in.selectAddr(dst, scope);
+            if (a != 0) {
+                return a;
+            }
+        }
+        for (InDevice d : inDevList) {
+            int a = d.selectAnyAddr(scope);
+            if (a != 0) {
+                return a;
+            }
+        }
+        return 0;
+    }
+
+    /** The source a route gives ({@code fib_result_prefsrc}): its preferred source, else one selected. */
+    int prefsrc(FibRoute r) {
+        if (r.prefsrc() != 0) {
+            return r.prefsrc();
+        }
+        return inetSelectAddr(r.dev(), r.gateway(), r.scope());
+    }
+
+    @Override
+    public String toString() {
+        return "ipv4(" + net + ")";
+    }
+
+    /** The {@code net_generic} slot: made empty before the pernet init, which fills it. */
+    public static final class Holder {
+        private volatile Ipv4Net value;
+
+        public Ipv4Net get() {
+            Ipv4Net v = value;
+            if (v == null) {
+                throw new IllegalStateException("IPv4 is not initialised in this net");
+            }
+            return v;
+        }
+
+        void set(Ipv4Net v) {
+            this.value = v;
+        }
+    }
+}

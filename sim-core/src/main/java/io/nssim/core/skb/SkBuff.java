@@ -1,0 +1,481 @@
+package io.nssim.core.skb;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import io.nssim.core.dev.NetDevice;
+
+/**
+ * {@code struct sk_buff}: one packet, its bytes and what the stack knows about it.
+ *
+ * <p>The bytes live in a buffer owned by the {@link SkbPool}; {@code data}..{@code tail} is the part in use,
+ * with headroom before it for headers to be pushed ({@link #push}) and tailroom after it ({@link #put}).
+ * Header positions ({@link #networkHeader()}, ...) are offsets into {@link #buf()}. Multi-byte fields are in
+ * network byte order, as on the wire; addresses are held in Java ints with the first octet in the high byte.
+ *
+ * <p>A packet has one owner at a time: whoever holds it must hand it on or end its life with
+ * {@link #consume()} (used up normally) or {@link #kfree(SkbDropReason)} (dropped). Both return it to the pool;
+ * touching it afterwards is a use-after-free, and freeing it twice fails loudly. A packet is not thread-safe:
+ * handing it to another thread goes through a queue, which orders the writes before the read.
+ */
+public final class SkBuff {
+    /** Headroom every allocation reserves ({@code NET_SKB_PAD}): room for the Ethernet header and more. */
+    public static final int NET_SKB_PAD = 64;
+    /** {@code SKB_TRUESIZE} overhead: the {@code sk_buff} and {@code skb_shared_info} a buffer carries. */
+    public static final int TRUESIZE_OVERHEAD = 576;
+
+    private final SkbPool pool;
+    private final byte[] buf;
+    private boolean inUse;
+    private long id;
+    private int allocSize;
+
+    private int data;
+    private int tail;
+    private int macHeader = -1;
+    private int networkHeader = -1;
+    private int transportHeader = -1;
+
+    private NetDevice dev;
+    private int skbIif;
+    private PacketType pktType = PacketType.HOST;
+    private int protocol;
+    private int mark;
+    private long tstamp;
+    private DstEntry dst;
+    private Object nfct;
+    private int priority;
+    /** {@code IPCB(skb)->flags} and friends: scratch the IPv4 layer keeps with the packet. */
+    private int ipFlags;
+    /** {@code IPCB(skb)->iif}: the input interface the IPv4 layer routed the packet from. */
+    private int ipIif;
+
+    SkBuff(SkbPool pool, int bufSize) {
+        this.pool = pool;
+        this.buf = new byte[bufSize];
+    }
+
+    /** Called by the pool: a clean packet with {@code NET_SKB_PAD} headroom and nothing in it. */
+    void init(long newId, int size) {
+        inUse = true;
+        id = newId;
+        allocSize = size;
+        data = NET_SKB_PAD;
+        tail = NET_SKB_PAD;
+        macHeader = -1;
+        networkHeader = -1;
+        transportHeader = -1;
+        dev = null;
+        skbIif = 0;
+        pktType = PacketType.HOST;
+        protocol = 0;
+        mark = 0;
+        tstamp = 0;
+        dst = null;
+        nfct = null;
+        priority = 0;
+        ipFlags = 0;
+        ipIif = 0;
+    }
+
+    /** Called by the pool on free: drop what the packet points at, so the pooled buffer keeps nothing alive. */
+    boolean release() {
+        if (!inUse) {
+            return false;
+        }
+        inUse = false;
+        return true;
+    }
+
+    void clearRefs() {
+        dev = null;
+        dst = null;
+        nfct = null;
+    }
+
+    boolean inUse() {
+        return inUse;
+    }
+
+    // ---- life ----
+
+    /** {@code kfree_skb_reason}: the packet is dropped; counted per reason, then its buffer is reused. */
+    public void kfree(SkbDropReason reason) {
+        pool.free(this, reason);
+    }
+
+    /** {@code consume_skb}: the packet was used up normally; its buffer is reused. */
+    public void consume() {
+        pool.consume(this);
+    }
+
+    /** The pool the buffer came from. */
+    public SkbPool pool() {
+        return pool;
+    }
+
+    /** A number unique among the packets the pool has handed out, for traces. */
+    public long id() {
+        return id;
+    }
+
+    /** {@code skb->truesize}: what the packet costs a socket's receive buffer. */
+    public int truesize() {
+        return ((allocSize + 63) & ~63) + TRUESIZE_OVERHEAD;
+    }
+
+    // ---- buffer geometry ----
+
+    /** The backing array; valid offsets are {@code [0, buf().length)}. */
+    public byte[] buf() {
+        return buf;
+    }
+
+    /** Offset of the first byte in use ({@code skb->data}). */
+    public int data() {
+        return data;
+    }
+
+    /** Offset just past the last byte in use ({@code skb_tail_pointer}). */
+    public int tail() {
+        return tail;
+    }
+
+    /** Bytes in use ({@code skb->len}). */
+    public int len() {
+        return tail - data;
+    }
+
+    public int headroom() {
+        return data;
+    }
+
+    public int tailroom() {
+        return buf.length - tail;
+    }
+
+    /** {@code skb_reserve}: moves an empty packet's start forward by {@code n}, adding headroom. */
+    public void reserve(int n) {
+        checkArgument(n >= 0 && tail + n <= buf.length && data == tail, "reserve %s on %s", n, this);
+        data += n;
+        tail += n;
+    }
+
+    /** {@code skb_put}: extends the end by {@code n}; returns the offset of the added bytes. */
+    public int put(int n) {
+        if (n < 0 || tail + n > buf.length) {
+            throw new IllegalStateException("skb_over_panic: put " + n + " on " + this);
+        }
+        int old = tail;
+        tail += n;
+        return old;
+    }
+
+    /** {@code skb_push}: extends the start backwards by {@code n} (into headroom); returns the new start. */
+    public int push(int n) {
+        if (n < 0 || data - n < 0) {
+            throw new IllegalStateException("skb_under_panic: push " + n + " on " + this);
+        }
+        data -= n;
+        return data;
+    }
+
+    /** {@code skb_pull}: removes {@code n} bytes from the start; returns the new start. */
+    public int pull(int n) {
+        checkArgument(n >= 0 && n <= len(), "pull %s on %s", n, this);
+        data += n;
+        return data;
+    }
+
+    /** {@code pskb_may_pull}: whether at least {@code n} bytes are in use. */
+    public boolean mayPull(int n) {
+        return len() >= n;
+    }
+
+    /** {@code skb_trim}/{@code pskb_trim_rcsum}: cuts the packet to {@code newLen} bytes. */
+    public void trim(int newLen) {
+        checkArgument(newLen >= 0 && newLen <= len(), "trim to %s on %s", newLen, this);
+        tail = data + newLen;
+    }
+
+    // ---- header offsets ----
+
+    public int macHeader() {
+        return macHeader;
+    }
+
+    public void setMacHeader(int off) {
+        this.macHeader = off;
+    }
+
+    /** {@code skb_reset_mac_header}: the MAC header starts at {@code data}. */
+    public void resetMacHeader() {
+        this.macHeader = data;
+    }
+
+    public int networkHeader() {
+        return networkHeader;
+    }
+
+    public void setNetworkHeader(int off) {
+        this.networkHeader = off;
+    }
+
+    public void resetNetworkHeader() {
+        this.networkHeader = data;
+    }
+
+    public int transportHeader() {
+        return transportHeader;
+    }
+
+    public void setTransportHeader(int off) {
+        this.transportHeader = off;
+    }
+
+    public void resetTransportHeader() {
+        this.transportHeader = data;
+    }
+
+    // ---- byte access (network byte order) ----
+
+    public int getU8(int off) {
+        return buf[off] & 0xFF;
+    }
+
+    public int getU16(int off) {
+        return ((buf[off] & 0xFF) << 8) | (buf[off + 1] & 0xFF);
+    }
+
+    public int getI32(int off) {
+        return ((buf[off] & 0xFF) << 24) | ((buf[off + 1] & 0xFF) << 16) | ((buf[off + 2] & 0xFF) << 8)
+                | (buf[off + 3] & 0xFF);
+    }
+
+    /** A 48-bit MAC address at {@code off}, in the low bits of a long. */
+    public long getMac(int off) {
+        return ((long) getU16(off) << 32) | (getI32(off + 2) & 0xFFFF_FFFFL);
+    }
+
+    public void setU8(int off, int v) {
+        buf[off] = (byte) v;
+    }
+
+    public void setU16(int off, int v) {
+        buf[off] = (byte) (v >>> 8);
+        buf[off + 1] = (byte) v;
+    }
+
+    public void setI32(int off, int v) {
+        buf[off] = (byte) (v >>> 24);
+        buf[off + 1] = (byte) (v >>> 16);
+        buf[off + 2] = (byte) (v >>> 8);
+        buf[off + 3] = (byte) v;
+    }
+
+    public void setMac(int off, long mac) {
+        setU16(off, (int) (mac >>> 32));
+        setI32(off + 2, (int) mac);
+    }
+
+    /** Copies {@code len} bytes from {@code src} into the buffer at {@code off}. */
+    public void copyIn(int off, byte[] src, int srcOff, int len) {
+        System.arraycopy(src, srcOff, buf, off, len);
+    }
+
+    /** Copies {@code len} bytes from the buffer at {@code off} into {@code dst}. */
+    public void copyOut(int off, byte[] dst, int dstOff, int len) {
+        System.arraycopy(buf, off, dst, dstOff, len);
+    }
+
+    /** Fills {@code len} bytes at {@code off} with {@code v}. */
+    public void fill(int off, int len, int v) {
+        java.util.Arrays.fill(buf, off, off + len, (byte) v);
+    }
+
+    /** The Internet checksum ({@code ip_compute_csum}) over {@code len} bytes at {@code off}, folded. */
+    public int checksum(int off, int len) {
+        return fold(sum(off, len, 0));
+    }
+
+    /** The unfolded one's-complement sum of {@code len} bytes at {@code off}, added to {@code initial}. */
+    public long sum(int off, int len, long initial) {
+        long s = initial;
+        int i = off;
+        int end = off + len;
+        while (i + 1 < end) {
+            s += ((buf[i] & 0xFF) << 8) | (buf[i + 1] & 0xFF);
+            i += 2;
+        }
+        if (i < end) {
+            s += (buf[i] & 0xFF) << 8;
+        }
+        return s;
+    }
+
+    /** {@code csum_fold}: folds a sum to 16 bits and complements it. */
+    public static int fold(long sum) {
+        long s = sum;
+        while ((s >>> 16) != 0) {
+            s = (s & 0xFFFF) + (s >>> 16);
+        }
+        return (int) (~s & 0xFFFF);
+    }
+
+    // ---- metadata ----
+
+    /** {@code skb->dev}: the device the packet is being received on or sent through. */
+    public NetDevice dev() {
+        return dev;
+    }
+
+    public void setDev(NetDevice d) {
+        this.dev = d;
+    }
+
+    /** {@code skb->skb_iif}: ifindex of the device it arrived on; 0 until received. */
+    public int skbIif() {
+        return skbIif;
+    }
+
+    public void setSkbIif(int ifindex) {
+        this.skbIif = ifindex;
+    }
+
+    public PacketType pktType() {
+        return pktType;
+    }
+
+    public void setPktType(PacketType t) {
+        this.pktType = t;
+    }
+
+    /** {@code skb->protocol}: the EtherType, e.g. {@link EthHdr#ETH_P_IP}. */
+    public int protocol() {
+        return protocol;
+    }
+
+    public void setProtocol(int p) {
+        this.protocol = p;
+    }
+
+    /** {@code skb->mark}: the firewall mark. */
+    public int mark() {
+        return mark;
+    }
+
+    public void setMark(int m) {
+        this.mark = m;
+    }
+
+    /** {@code skb->tstamp}, in virtual nanoseconds; 0 when unset. */
+    public long tstamp() {
+        return tstamp;
+    }
+
+    public void setTstamp(long t) {
+        this.tstamp = t;
+    }
+
+    /** {@code skb_dst}: the routing decision, or null. */
+    public DstEntry dst() {
+        return dst;
+    }
+
+    public void setDst(DstEntry d) {
+        this.dst = d;
+    }
+
+    /** {@code skb->_nfct}: the conntrack entry, or null (untracked). */
+    public Object nfct() {
+        return nfct;
+    }
+
+    public void setNfct(Object ct) {
+        this.nfct = ct;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public void setPriority(int p) {
+        this.priority = p;
+    }
+
+    public int ipFlags() {
+        return ipFlags;
+    }
+
+    public void setIpFlags(int f) {
+        this.ipFlags = f;
+    }
+
+    public int ipIif() {
+        return ipIif;
+    }
+
+    public void setIpIif(int ifindex) {
+        this.ipIif = ifindex;
+    }
+
+    /**
+     * {@code skb_scrub_packet}: forget what the packet's old path knew before it enters another device's receive
+     * path: it becomes {@link PacketType#HOST}, its input interface is cleared, its route dropped and its
+     * conntrack entry reset. Only when it crosses into another namespace ({@code xnet}) are the mark and the
+     * timestamp cleared too.
+     */
+    public void scrub(boolean xnet) {
+        pktType = PacketType.HOST;
+        skbIif = 0;
+        dst = null;
+        nfct = null;
+        ipFlags = 0;
+        ipIif = 0;
+        if (!xnet) {
+            return;
+        }
+        mark = 0;
+        tstamp = 0;
+    }
+
+    /** Copies the metadata of {@code from} (not the bytes or header offsets) into this packet. */
+    void copyMeta(SkBuff from) {
+        dev = from.dev;
+        skbIif = from.skbIif;
+        pktType = from.pktType;
+        protocol = from.protocol;
+        mark = from.mark;
+        tstamp = from.tstamp;
+        dst = from.dst;
+        nfct = from.nfct;
+        priority = from.priority;
+        ipFlags = from.ipFlags;
+        ipIif = from.ipIif;
+    }
+
+    /**
+     * {@code skb_copy}: a new packet from the same pool with the same bytes, headroom, header offsets and
+     * metadata. Returns null when the pool cannot supply one (it never refuses today).
+     */
+    public SkBuff copy() {
+        SkBuff c = pool.alloc(Math.max(allocSize, tail - NET_SKB_PAD));
+        if (c.buf.length < tail) {
+            c.kfree(SkbDropReason.NOMEM);
+            throw new IllegalStateException("skb_copy: no buffer class holds " + this);
+        }
+        c.data = data;
+        c.tail = tail;
+        System.arraycopy(buf, data, c.buf, data, len());
+        c.macHeader = macHeader;
+        c.networkHeader = networkHeader;
+        c.transportHeader = transportHeader;
+        c.copyMeta(this);
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return "skb#" + id + "[len " + len() + ", data " + data + ", tail " + tail + ", buf " + buf.length
+                + (dev == null ? "" : ", dev " + dev.name()) + (inUse ? "" : ", FREED") + "]";
+    }
+}

@@ -1,0 +1,31 @@
+package io.nssim.devices.dummy;
+
+import io.nssim.core.Result;
+import io.nssim.core.dev.IfFlags;
+import io.nssim.core.dev.NetDevice;
+import io.nssim.core.dev.RtnlLinkOps;
+import io.nssim.core.ref.RefTracking;
+import java.util.random.RandomGenerator;
+
+/**
+ * A dummy device ({@code dummy_setup}): {@code ether_setup} with NOARP and without MULTICAST, MTU 1500 with no
+ * range limit (min 0, max 0), txqlen 1000 with the noqueue qdisc, a random MAC. Its carrier is on unless the
+ * user turns it off ({@code ip link set DEV carrier off}, {@code ndo_change_carrier}).
+ */
+public final class Dummy extends NetDevice {
+    Dummy(RtnlLinkOps ops, RefTracking tracking, RandomGenerator rng) {
+        super("dummy", ops, tracking);
+        setupFlags(IfFlags.BROADCAST | IfFlags.NOARP);
+        setupMtu(ETH_DATA_LEN, 0, 0);
+        setupTxqlen(DEFAULT_TX_QUEUE_LEN);
+        setupNoQueue(true);
+        setupRandomAddress(rng);
+    }
+
+    /** {@code dummy_change_carrier}. */
+    @Override
+    protected Result<Void> ndoChangeCarrier(boolean on) {
+        setCarrier(on);
+        return Result.ok();
+    }
+}

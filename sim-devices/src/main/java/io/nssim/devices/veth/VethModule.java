@@ -1,0 +1,155 @@
+package io.nssim.devices.veth;
+
+import io.nssim.core.Errno;
+import io.nssim.core.Kernel;
+import io.nssim.core.KernelModule;
+import io.nssim.core.Result;
+import io.nssim.core.dev.LinkRequest;
+import io.nssim.core.dev.MacAddress;
+import io.nssim.core.dev.NetDevice;
+import io.nssim.core.dev.Netdev;
+import io.nssim.core.dev.RegState;
+import io.nssim.core.dev.RtnlLinkOps;
+import io.nssim.core.net.Net;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The veth driver: registers link kind {@code veth} ({@code veth_link_ops}). Unloading it deletes every veth
+ * in every net ({@code rtnl_link_unregister}).
+ */
+public final class VethModule implements KernelModule, RtnlLinkOps {
+    public static final String KIND = "veth";
+
+    @Override
+    public String name() {
+        return KIND;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Result<Void> init(Kernel kernel) {
+        kernel.rtnlLinkRegister(this);
+        return Result.ok();
+    }
+
+    @Override
+    public void exit(Kernel kernel) {
+        List<NetDevice> kill = new ArrayList<>();
+        for (Net net : kernel.netns().netList()) {
+            for (NetDevice dev : net.devices().list()) {
+                if (dev.linkOps() == this) {
+                    dellink(kernel, dev, kill);
+                }
+            }
+        }
+        kernel.netdev().unregisterNetdeviceMany(kill);
+        kernel.rtnlLinkUnregister(this);
+    }
+
+    /** {@code is_valid_veth_mtu}. */
+    private static boolean validMtu(int mtu) {
+        return mtu >= NetDevice.ETH_MIN_MTU && mtu <= NetDevice.ETH_MAX_MTU;
+    }
+
+    /** {@code veth_validate}: a bad MTU is EINVAL, a multicast or zero address EADDRNOTAVAIL (no extack). */
+    private static Result<Void> validateAttrs(MacAddress address, int mtu) {
+        if (address != null && !address.isValidUnicast()) {
+            return Result.err(Errno.EADDRNOTAVAIL);
+        }
+        if (mtu != 0 && !validMtu(mtu)) {
+            return Result.err(Errno.EINVAL);
+        }
+        return Result.ok();
+    }
+
+    @Override
+    public Result<Void> validate(LinkRequest request) {
+        return validateAttrs(request.address(), request.mtu());
+    }
+
+    /**
+     * {@code veth_newlink}: the peer is created and registered first, in the peer net, as the peer clause's
+     * name or {@code veth%d} (with no peer clause it takes the request's own MTU); then this end, as the
+     * request's name or {@code veth%d}. Both get random addresses unless given, lose carrier and are tied
+     * together. If this end cannot be registered (its name is the peer's, in one net) the peer, already
+     * registered, is unregistered again: its ifindex stays consumed.
+     */
+    @Override
+    public Result<NetDevice> newlink(Kernel kernel, Net net, LinkRequest request) {
+        Netdev netdev = kernel.netdev();
+        LinkRequest.Peer p = request.peer();
+        if (p != null) {
+            Result<Void> v = validateAttrs(p.address(), p.mtu());
+            if (v.isErr()) {
+                return v.propagate();
+            }
+        }
+        Net peerNet = p != null && p.net() != null ? p.net() : net;
+        if (!peerNet.isAlive()) {
+            return Result.err(Errno.EINVAL);
+        }
+        String peerName = p != null && !p.name().isEmpty() ? p.name() : "veth%d";
+        int peerMtu = p != null ? p.mtu() : request.mtu();
+        MacAddress peerAddr = p != null ? p.address() : null;
+
+        Veth peer = new Veth(this, kernel.refTracking());
+        Result<Void> r = netdev.rtnlCreateLink(peer, peerMtu, peerAddr, p != null ? -1 : request.txqlen());
+        if (r.isErr()) {
+            return r.propagate();
+        }
+        if (peerAddr == null) {
+            peer.randomAddress(kernel);
+        }
+        Veth dev = new Veth(this, kernel.refTracking());
+        r = netdev.rtnlCreateLink(dev, request.mtu(), request.address(), request.txqlen());
+        if (r.isErr()) {
+            return r.propagate();
+        }
+        netdev.rtnlLock();
+        try {
+            r = netdev.registerNetdevice(peer, peerNet, peerName, 0);
+            if (r.isErr()) {
+                return r.propagate();
+            }
+            peer.carrierOff();
+            if (request.address() == null) {
+                dev.randomAddress(kernel);
+            }
+            String name = request.name().isEmpty() ? "veth%d" : request.name();
+            r = netdev.registerNetdevice(dev, net, name, 0);
+            if (r.isErr()) {
+                netdev.unregisterNetdevice(peer);
+                return r.propagate();
+            }
+            dev.carrierOff();
+            dev.setPeer(peer);
+            peer.setPeer(dev);
+            return Result.ok(dev);
+        } finally {
+            netdev.rtnlUnlock();
+        }
+    }
+
+    /**
+     * {@code veth_dellink}: cuts the pair and queues both ends; the peer's own dellink, if it comes later in
+     * the same batch, then queues only itself.
+     */
+    @Override
+    public void dellink(Kernel kernel, NetDevice dev, List<NetDevice> killList) {
+        Veth v = (Veth) dev;
+        Veth peer = v.peer();
+        v.setPeer(null);
+        kernel.netdev().unregisterNetdeviceQueue(v, killList);
+        if (peer != null) {
+            peer.setPeer(null);
+            if (peer.regState() == RegState.REGISTERED) {
+                kernel.netdev().unregisterNetdeviceQueue(peer, killList);
+            }
+        }
+    }
+}
