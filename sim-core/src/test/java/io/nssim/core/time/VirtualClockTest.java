@@ -1,0 +1,74 @@
+package io.nssim.core.time;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Deterministic time: work runs only inside advance, in deadline order, FIFO among equal deadlines. */
+class VirtualClockTest {
+    private final VirtualClock clock = new VirtualClock();
+    private final List<String> ran = new ArrayList<>();
+
+    @Test
+    void shouldRunNothingUntilTimeAdvances() {
+        clock.queueWork("w", () -> ran.add("w"));
+
+        assertEquals(List.of(), ran);
+        assertTrue(clock.hasPending());
+        assertEquals(1, clock.advance(Duration.ZERO));
+        assertEquals(List.of("w"), ran);
+        assertFalse(clock.hasPending());
+    }
+
+    @Test
+    void shouldRunInDeadlineOrderAndFifoForEqualDeadlines() {
+        clock.schedule("late", Duration.ofSeconds(2), () -> ran.add("late@" + clock.now().toMillis()));
+        clock.schedule("a", Duration.ofSeconds(1), () -> ran.add("a@" + clock.now().toMillis()));
+        clock.schedule("b", Duration.ofSeconds(1), () -> ran.add("b@" + clock.now().toMillis()));
+        assertEquals(List.of("a", "b", "late"), clock.pendingNames());
+
+        clock.advance(Duration.ofMillis(1500));
+        assertEquals(List.of("a@1000", "b@1000"), ran);
+        assertEquals(1_500_000_000L, clock.nanoTime());
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(List.of("a@1000", "b@1000", "late@2000"), ran);
+    }
+
+    @Test
+    void shouldRunWorkQueuedByWorkWithinTheSameAdvanceWhenDue() {
+        clock.queueWork("first", () -> {
+            ran.add("first");
+            clock.queueWork("second", () -> ran.add("second"));
+            clock.schedule("later", Duration.ofSeconds(5), () -> ran.add("later"));
+        });
+
+        assertEquals(2, clock.advance(Duration.ofSeconds(1)));
+        assertEquals(List.of("first", "second"), ran);
+        assertEquals(List.of("later"), clock.pendingNames());
+        assertEquals(5_000_000_000L, clock.nextDeadlineNanos(), "scheduled 5 s after the work ran at 0");
+    }
+
+    @Test
+    void shouldCancelAPendingTimer() {
+        VirtualClock.Timer t = clock.schedule("t", Duration.ofSeconds(1), () -> ran.add("t"));
+
+        assertTrue(clock.cancel(t));
+        assertFalse(clock.cancel(t));
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(List.of(), ran);
+        assertEquals(-1, clock.nextDeadlineNanos());
+    }
+
+    @Test
+    void shouldRefuseToGoBackInTime() {
+        assertThrows(IllegalArgumentException.class, () -> clock.advance(Duration.ofMillis(-1)));
+        assertThrows(IllegalArgumentException.class, () -> clock.schedule("x", Duration.ofMillis(-1), () -> { }));
+        assertEquals(0, clock.nanoTime());
+    }
+}
