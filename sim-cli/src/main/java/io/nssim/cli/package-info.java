@@ -1,2 +1,23 @@
-/** The nssim command: iproute2-compatible commands over a simulated kernel; parses and prints, nothing more. */
+/**
+ * The nssim command: iproute2-compatible commands over a simulated kernel; it parses and prints, nothing more.
+ *
+ * <p>{@link io.nssim.cli.Main} runs {@code nssim run FILE} ({@link io.nssim.cli.ScriptRunner}, which writes the
+ * conformance transcript format) and {@code nssim shell}. {@link io.nssim.cli.Machine} boots the simulated
+ * machine the way the recorder prepares its namespaces: pid 1, four set-up commands (pids 2-5) that leave
+ * init_net's lo up, and the script's bash as pid 6.
+ *
+ * <h2>When queued kernel work runs</h2>
+ * Commands take no virtual time. Work the kernel queues or arms (the netns cleanup worker, netdev_run_todo's
+ * waits, timers, the end of a background {@code sleep}) runs only while virtual time advances, and virtual
+ * time advances only through {@code sleep N} in the foreground (N seconds), {@code wait} (until the awaited
+ * jobs have ended) and a foreground {@code ip netns exec NS sleep N}. So {@code ip netns del a} followed at
+ * once by {@code ip link} still shows a veth whose peer was in {@code a}; after {@code sleep 1} the cleanup
+ * has run. This is what the recorded scenarios need: they {@code sleep 1} wherever Linux is asynchronous,
+ * and at that point the simulated cleanup is always done, deterministically.
+ *
+ * <h2>What nssim adds to rtnetlink</h2>
+ * {@link io.nssim.cli.Machine} makes every link notification allocate nsids the way {@code rtnl_fill_ifinfo}
+ * does, and {@code ip}'s name lookups (RTM_GETLINK) allocate in the requester's namespace; see
+ * {@link io.nssim.cli.ip}.
+ */
 package io.nssim.cli;

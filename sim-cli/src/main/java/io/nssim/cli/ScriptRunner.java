@@ -1,0 +1,53 @@
+package io.nssim.cli;
+
+import java.util.List;
+
+/**
+ * Runs a script on a fresh machine and produces its transcript, in the format the conformance recorder
+ * writes: for every command line, {@code $ LINE} (trailing blanks removed, leading ones kept), then what
+ * the command printed (stdout and stderr merged in order), then {@code [exit N]} when N is not 0. Blank
+ * lines and {@code #} comment lines are skipped but still count for the line numbers in bash's messages.
+ */
+public final class ScriptRunner {
+    private final long seed;
+
+    public ScriptRunner(long seed) {
+        this.seed = seed;
+    }
+
+    /**
+     * Runs {@code lines} as {@code bash NAME} would, {@code name} being how bash names the script in its
+     * errors ("bash" for a script read from standard input), and returns the transcript.
+     */
+    public String run(String name, List<String> lines) {
+        StringBuilder out = new StringBuilder();
+        run(name, lines, out::append);
+        return out.toString();
+    }
+
+    /** Streams the transcript to {@code sink} as it is produced. */
+    public void run(String name, List<String> lines, java.util.function.Consumer<String> sink) {
+        Machine m = Machine.boot(seed, sink::accept);
+        m.shell().setScriptName(name);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = stripTrailing(lines.get(i));
+            String lead = line.strip();
+            if (lead.isEmpty() || lead.startsWith("#")) {
+                continue;
+            }
+            sink.accept("$ " + line + "\n");
+            int status = m.shell().runLine(i + 1, line);
+            if (status != 0) {
+                sink.accept("[exit " + status + "]\n");
+            }
+        }
+    }
+
+    private static String stripTrailing(String s) {
+        int end = s.length();
+        while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+}
