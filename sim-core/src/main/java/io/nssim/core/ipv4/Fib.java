@@ -505,7 +505,8 @@ public final class Fib {
         if (ifa.broadcast() != 0 && ifa.broadcast() != Ip4.BROADCAST) {
             magicAdd(RtnType.BROADCAST, ifa.broadcast(), 32, prim, 0);
         }
-        if (!Ip4.isZeronet(prefix) && !ifa.isSecondary() && (prefix != addr || ifa.prefixLen() < 32)) {
+        if (!Ip4.isZeronet(prefix) && !Ip4.isMulticast(addr) && !ifa.isSecondary()
+                && (prefix != addr || ifa.prefixLen() < 32)) {
             if ((ifa.flags() & InIfaddr.F_NOPREFIXROUTE) == 0) {
                 magicAdd((dev.flags() & io.nssim.core.dev.IfFlags.LOOPBACK) != 0 ? RtnType.LOCAL : RtnType.UNICAST,
                         prefix, ifa.prefixLen(), prim, ifa.metric());

@@ -170,8 +170,10 @@ final class Icmp {
         }
         long now = ip.kernel().clock().nanoTime();
         boolean fromLoopback = skbIn.dev() != null && (skbIn.dev().flags() & IfFlags.LOOPBACK) != 0;
-        boolean limited = !maskAllows(ip, type, code);
-        if (limited && !fromLoopback && !ip.icmpGlobal().allow(now, ip.icmpMsgsPerSec, ip.icmpMsgsBurst)) {
+        // icmpv4_global_allow: types icmp_ratemask leaves alone, and errors about packets that came in through
+        // lo, are limited by nothing (apply_ratelimit stays false).
+        boolean limited = !maskAllows(ip, type, code) && !fromLoopback;
+        if (limited && !ip.icmpGlobal().allow(now, ip.icmpMsgsPerSec, ip.icmpMsgsBurst)) {
             ip.mib().inc(Ipv4Mib.Counter.ICMP_OUT_RATE_LIMIT_GLOBAL);
             return;
         }

@@ -154,8 +154,7 @@ public final class UdpSocket {
 
     /**
      * {@code connect}: routes to the peer (ENETUNREACH and friends), autobinds, takes the route's source when
-     * the socket has no address, and from then on receives only from that peer. Port 0 is EINVAL... as the
-     * kernel allows it, port 0 disconnects nothing here: it is refused.
+     * the socket has no address, and from then on receives only from that peer. Port 0 is refused (EINVAL).
      */
     public Result<Void> connect(int addr, int port) {
         checkArgument(port >= 0 && port <= 0xFFFF, "port %s", port);
@@ -205,33 +204,53 @@ public final class UdpSocket {
      * the bytes sent; delivery is up to the network.
      */
     public Result<Integer> sendto(int addr, int port, byte[] data, int off, int len) {
+        int r = sendRaw(addr, port, data, off, len);
+        return r >= 0 ? Result.ok(r) : Result.err(errnoOf(-r));
+    }
+
+    private static Errno errnoOf(int number) {
+        for (Errno e : Errno.values()) {
+            if (e.number() == number) {
+                return e;
+            }
+        }
+        throw new IllegalStateException("errno " + number);
+    }
+
+    /**
+     * {@link #sendto} as the system call returns it, without allocating: the bytes sent, or minus the errno. For
+     * benchmarks and traffic generators.
+     */
+    public int sendRaw(int addr, int port, byte[] data, int off, int len) {
         checkState(!closed, "send on a closed socket");
         if (len > MAX_PAYLOAD) {
-            return Result.err(Errno.EMSGSIZE);
+            return -Errno.EMSGSIZE.number();
         }
         if (port <= 0 || port > 0xFFFF) {
-            return Result.err(Errno.EINVAL);
+            return -Errno.EINVAL.number();
         }
         synchronized (this) {
             if (pendingError != null) {
                 Errno e = pendingError;
                 pendingError = null;
-                return Result.err(e);
+                return -e.number();
             }
         }
-        Result<Void> b = autobind();
-        if (b.isErr()) {
-            return b.propagate();
+        if (!hashed) {
+            Result<Void> b = autobind();
+            if (b.isErr()) {
+                return -b.error().errno().number();
+            }
         }
         FibRoute rt = Route.output(ipv4, addr, localAddr, boundDev, 0);
         if (rt.isError()) {
             if (rt.errno() == Errno.ENETUNREACH) {
                 ipv4.mib().inc(Ipv4Mib.Counter.IP_OUT_NO_ROUTES);
             }
-            return Result.err(rt.errno());
+            return -rt.errno().number();
         }
         if (rt.type() == RtnType.BROADCAST && !broadcast) {
-            return Result.err(Errno.EACCES);
+            return -Errno.EACCES.number();
         }
         int saddr = localAddr != 0 ? localAddr : Route.source(ipv4, rt, addr);
         int udpLen = UdpHdr.LEN + len;
@@ -253,7 +272,7 @@ public final class UdpSocket {
         skb.setTransportHeader(u);
         ipv4.mib().inc(Ipv4Mib.Counter.UDP_OUT_DATAGRAMS);
         Ip.localOut(ipv4, skb, rt);
-        return Result.ok(len);
+        return len;
     }
 
     // ---- receive ----

@@ -39,6 +39,8 @@ public final class NetNamespaces {
     /** {@code cleanup_list}: nets whose count reached zero, waiting for the worker. */
     private final List<Net> cleanupList = new ArrayList<>();
     private final TreeSet<Long> inodesInUse = new TreeSet<>();
+    /** Every dynamic inode below this one is in use: the lowest free one is searched from here (ida's hint). */
+    private long inodeHint = FIRST_DYNAMIC_INODE;
     private final int maxNetNamespaces;
     private final Net initNet;
     private final RefToken initNetSelf;
@@ -156,7 +158,7 @@ public final class NetNamespaces {
         kernel.trace().exit();
         if (r.isErr()) {
             // net_drop_ns: the net was never visible; its count goes, then its own passive reference.
-            inodesInUse.remove(inode);
+            freeInode(inode);
             net.count().put(count);
             net.engineSetState(NetState.DEAD);
             passiveDec(selfPassive.remove(net));
@@ -168,13 +170,20 @@ public final class NetNamespaces {
         return Result.ok(new NetRef(net, count));
     }
 
+    /** The lowest free dynamic inode, as {@code ida_alloc} hands out; O(1) unless holes are being refilled. */
     private long allocInode() {
-        long i = FIRST_DYNAMIC_INODE;
+        long i = inodeHint;
         while (inodesInUse.contains(i)) {
             i++;
         }
         inodesInUse.add(i);
+        inodeHint = i + 1;
         return i;
+    }
+
+    private void freeInode(long inode) {
+        inodesInUse.remove(inode);
+        inodeHint = Math.min(inodeHint, inode);
     }
 
     /** {@code setup_net}: every op's init in list order; on failure undo from the op before, backwards. */
@@ -566,7 +575,7 @@ public final class NetNamespaces {
             freePhase(exitOrder, nets);
             for (Net net : nets) {
                 net.engineSetState(NetState.DEAD);
-                inodesInUse.remove(net.inode());
+                freeInode(net.inode());
                 ucount--;
                 RefToken self = selfPassive.remove(net);
                 kernel.trace().note("net_passive_dec(" + net + ")");

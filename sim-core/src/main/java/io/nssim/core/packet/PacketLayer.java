@@ -61,7 +61,7 @@ public final class PacketLayer {
     private final DropMonitor monitor = new DropMonitor();
     private final SkbPool pool = new SkbPool(monitor, 4096, 64);
     private volatile ExecutionMode mode = ExecutionMode.DETERMINISTIC;
-    private volatile long hopLatencyNanos = DEFAULT_HOP_LATENCY.toNanos();
+    private volatile Duration hopLatency = DEFAULT_HOP_LATENCY;
     /** ptype_base: EtherType -> handler; copy-on-write, an array so receive iterates without allocating. */
     private volatile PtypeEntry[] ptypes = new PtypeEntry[0];
     private final NapiStruct backlog;
@@ -71,6 +71,7 @@ public final class PacketLayer {
     // deterministic softirq: kernel thread only
     private final ArrayDeque<NapiStruct> pollList = new ArrayDeque<>();
     private VirtualClock.Timer softirq;
+    private final Runnable netRxAction = this::netRxAction;
     private long softirqRounds;
 
     // concurrent mode
@@ -112,12 +113,12 @@ public final class PacketLayer {
 
     /** Virtual time a softirq round takes in deterministic mode. */
     public Duration hopLatency() {
-        return Duration.ofNanos(hopLatencyNanos);
+        return hopLatency;
     }
 
     public void setHopLatency(Duration d) {
         checkArgument(!d.isNegative(), "negative hop latency: %s", d);
-        this.hopLatencyNanos = d.toNanos();
+        this.hopLatency = d;
     }
 
     /**
@@ -320,7 +321,7 @@ public final class PacketLayer {
         }
         pollList.add(n);
         if (softirq == null) {
-            softirq = kernel.clock().schedule("net_rx_action", Duration.ofNanos(hopLatencyNanos), this::netRxAction);
+            softirq = kernel.clock().schedule("net_rx_action", hopLatency, netRxAction);
         }
     }
 

@@ -454,8 +454,8 @@ public final class SkBuff {
     }
 
     /**
-     * {@code skb_copy}: a new packet from the same pool with the same bytes, headroom, header offsets and
-     * metadata. Returns null when the pool cannot supply one (it never refuses today).
+     * {@code skb_copy}: a new packet from the same pool with the same bytes (headroom included, so pulled
+     * headers can be pushed back), header offsets and metadata. Returns null when the pool cannot supply one (it never refuses today).
      */
     public SkBuff copy() {
         SkBuff c = pool.alloc(Math.max(allocSize, tail - NET_SKB_PAD));
@@ -465,7 +465,8 @@ public final class SkBuff {
         }
         c.data = data;
         c.tail = tail;
-        System.arraycopy(buf, data, c.buf, data, len());
+        // Headroom included, as skb_copy does: headers already pulled (the MAC header) come along.
+        System.arraycopy(buf, 0, c.buf, 0, tail);
         c.macHeader = macHeader;
         c.networkHeader = networkHeader;
         c.transportHeader = transportHeader;

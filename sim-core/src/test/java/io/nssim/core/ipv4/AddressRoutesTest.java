@@ -142,6 +142,15 @@ class AddressRoutesTest {
     }
 
     @Test
+    void shouldAddOnlyTheLocalRouteForAMulticastAddressAndNothingForZero() {
+        lab.up(v0, v1);
+        lab.addr(v0, "224.0.0.5/24");
+        lab.addr(v0, "0.0.0.0/0");
+        assertEquals(List.of("local 224.0.0.5 dev v0 table local src 224.0.0.5"), table());
+        assertEquals(List.of("224.0.0.5/24 v0"), lab.inet.addresses(v0).stream().map(InIfaddr::toString).toList());
+    }
+
+    @Test
     void shouldDropEveryRouteThroughTheDeviceWithItsLastAddress() {
         lab.up(v0, v1);
         lab.addr(v0, "10.9.0.1/24");

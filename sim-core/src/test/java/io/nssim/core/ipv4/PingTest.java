@@ -89,6 +89,10 @@ class PingTest {
         assertEquals(2, lab.lo(na).stats().get(DeviceStats.Counter.RX_PACKETS) / 2,
                 "request and reply each cross lo");
         assertEquals(1, lab.inet.ping(na, PingRequest.of(Ip4.LOOPBACK, 1)).received());
+        NeighInfo viaLo = lab.inet.neighbours(na).stream().filter(n -> n.dev() == lab.lo(na)).findFirst()
+                .orElseThrow();
+        assertEquals(Neighbour.NUD_NOARP, viaLo.state(), "lo resolves nothing: its neighbours are NOARP");
+        assertEquals("NOARP", NudStates.name(viaLo.state()));
     }
 
     @Test

@@ -122,6 +122,20 @@ class SkBuffTest {
     }
 
     @Test
+    void shouldCopyPulledHeadersSoTheyCanBePushedBack() {
+        SkBuff skb = pool.alloc(64);
+        skb.put(20);
+        EthHdr.push(skb, EthHdr.BROADCAST, 0x02AABBCCDDEEL, EthHdr.ETH_P_ARP);
+        skb.pull(EthHdr.ETH_HLEN);
+        SkBuff c = skb.copy();
+        skb.consume();
+        c.push(c.data() - c.macHeader());
+        assertEquals(EthHdr.ETH_P_ARP, EthHdr.proto(c), "a bridge floods copies with their MAC header");
+        assertEquals(0x02AABBCCDDEEL, EthHdr.source(c));
+        c.consume();
+    }
+
+    @Test
     void shouldNumberDropReasonsAsTheKernel() {
         assertEquals(2, SkbDropReason.NOT_SPECIFIED.id());
         assertEquals(SkbDropReason.NO_SOCKET, SkbDropReason.ofId(3));

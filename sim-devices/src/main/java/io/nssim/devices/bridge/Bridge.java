@@ -200,6 +200,12 @@ public final class Bridge extends NetDevice {
         return Result.ok();
     }
 
+    /** {@code br_dev_xmit}: decided by {@link BridgeForwarding}, sent out of the ports (BridgeDataPath). */
+    @Override
+    public io.nssim.core.packet.NetdevTx ndoStartXmit(io.nssim.core.skb.SkBuff skb) {
+        return BridgeDataPath.xmit(this, skb);
+    }
+
     /** {@code br_dev_open}: {@code br_stp_enable_bridge} enables the live ports; the FDB gc starts. */
     @Override
     protected Result<Void> ndoOpen() {
@@ -298,6 +304,7 @@ public final class Bridge extends NetDevice {
                 return link;
             }
             ports.add(0, p);
+            BridgeDataPath.attach(kernel, p);
             netdev.setPromiscuity(dev, 1);
             fdb.addLocal(p, dev.address(), now());
             recalculateBridgeId();
@@ -353,6 +360,7 @@ public final class Bridge extends NetDevice {
             NetDevice dev = p.dev();
             netdev.setPromiscuity(dev, -1);
             disablePort(p);
+            BridgeDataPath.detach(kernel, p);
             ports.remove(p);
             fdb.deleteByPort(p, true);
             netdev.setAllmulti(dev, -1);

@@ -22,6 +22,15 @@ public final class Dummy extends NetDevice {
         setupRandomAddress(rng);
     }
 
+    /** {@code dummy_xmit}: counted as sent and consumed. */
+    @Override
+    public io.nssim.core.packet.NetdevTx ndoStartXmit(io.nssim.core.skb.SkBuff skb) {
+        stats().add(io.nssim.core.dev.DeviceStats.Counter.TX_PACKETS, 1);
+        stats().add(io.nssim.core.dev.DeviceStats.Counter.TX_BYTES, skb.len());
+        skb.consume();
+        return io.nssim.core.packet.NetdevTx.OK;
+    }
+
     /** {@code dummy_change_carrier}. */
     @Override
     protected Result<Void> ndoChangeCarrier(boolean on) {

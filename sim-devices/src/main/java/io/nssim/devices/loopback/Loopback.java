@@ -30,6 +30,12 @@ public final class Loopback extends NetDevice {
         setupAddress(MacAddress.ZERO, MacAddress.ZERO, AddrAssignType.PERM);
     }
 
+    /** {@code loopback_xmit}: the frame turns around into the backlog (io.nssim.core.packet.PacketLayer). */
+    @Override
+    public io.nssim.core.packet.NetdevTx ndoStartXmit(io.nssim.core.skb.SkBuff skb) {
+        return net().kernel().packet().loopbackXmit(this, skb);
+    }
+
     /** {@code net->loopback_dev}: the net's loopback device, whatever it is called now; null once gone. */
     public static NetDevice of(Net net) {
         for (NetDevice d : net.devices().list()) {

@@ -54,6 +54,8 @@ public final class Veth extends NetDevice {
         if (peer == null) {
             return Result.err(Errno.ENOTCONN);
         }
+        // veth_napi_enable: the receive ring and its NAPI poll (io.nssim.core.packet).
+        net().kernel().packet().napiEnable(this);
         if (peer.isUp()) {
             setCarrier(true);
             peer.setCarrier(true);
@@ -63,10 +65,18 @@ public final class Veth extends NetDevice {
 
     @Override
     protected void ndoStop() {
+        // veth_napi_del: the ring is closed and what it still holds is freed.
+        net().kernel().packet().napiDisable(this);
         setCarrier(false);
         if (peer != null) {
             peer.setCarrier(false);
         }
+    }
+
+    /** {@code veth_xmit}: into the peer's receive ring, scrubbed (io.nssim.core.packet.VethXmit). */
+    @Override
+    public io.nssim.core.packet.NetdevTx ndoStartXmit(io.nssim.core.skb.SkBuff skb) {
+        return io.nssim.core.packet.VethXmit.xmit(this, peer, skb);
     }
 
     /** {@code eth_hw_addr_random}, before registration. */
