@@ -1,0 +1,114 @@
+package io.nssim.netfilter.xt;
+
+import com.google.common.collect.ImmutableList;
+import io.nssim.core.netfilter.NfInetHook;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A table compiled for the packet path, immutable (the Java stand-in for the RCU-published
+ * {@code xt_table_info}): every chain's rules laid out in one array, each chain closed by its policy (built-in)
+ * or an implicit RETURN (user chain), jumps resolved to array indexes, and per hook the entry and the policy
+ * index ({@code hook_entry}, {@code underflow}). Counters are the rules' own, shared with the model.
+ */
+public final class TableSnapshot {
+    static final int K_NONE = 0;
+    static final int K_ACCEPT = 1;
+    static final int K_DROP = 2;
+    static final int K_RETURN = 3;
+    static final int K_JUMP = 4;
+    static final int K_GOTO = 5;
+    static final int K_EXT = 6;
+    static final int K_POLICY = 7;
+
+    /** One entry of the compiled table. */
+    static final class Entry {
+        final IpHeader header;
+        final XtMatch[] matches;
+        final int kind;
+        final int jump;
+        final XtTarget target;
+        final int policyVerdict;
+        /** Null for an implicit RETURN and for an uncounted policy. */
+        final Counter counter;
+
+        Entry(IpHeader header, XtMatch[] matches, int kind, int jump, XtTarget target, int policyVerdict,
+              Counter counter) {
+            this.header = header;
+            this.matches = matches;
+            this.kind = kind;
+            this.jump = jump;
+            this.target = target;
+            this.policyVerdict = policyVerdict;
+            this.counter = counter;
+        }
+    }
+
+    private static final XtMatch[] NO_MATCHES = new XtMatch[0];
+
+    final Entry[] entries;
+    final int[] hookEntry = new int[NfInetHook.values().length];
+    final int[] underflow = new int[NfInetHook.values().length];
+    private final TableModel model;
+
+    private TableSnapshot(TableModel model) {
+        this.model = model;
+        java.util.Arrays.fill(hookEntry, -1);
+        java.util.Arrays.fill(underflow, -1);
+        Map<String, Integer> start = new HashMap<>();
+        int n = 0;
+        ImmutableList<ChainModel> chains = model.chains();
+        for (ChainModel c : chains) {
+            start.put(c.name(), n);
+            n += c.rules().size() + 1;
+        }
+        Entry[] e = new Entry[n];
+        int i = 0;
+        for (ChainModel c : chains) {
+            if (c.isBuiltin() && c.materialized()) {
+                hookEntry[c.hook().ordinal()] = i;
+            }
+            for (Rule r : c.rules()) {
+                RuleSpec s = r.spec();
+                RuleTarget t = s.target();
+                int kind = switch (t.kind()) {
+                    case NONE -> K_NONE;
+                    case ACCEPT -> K_ACCEPT;
+                    case DROP -> K_DROP;
+                    case RETURN -> K_RETURN;
+                    case JUMP -> K_JUMP;
+                    case GOTO -> K_GOTO;
+                    case EXTENSION -> K_EXT;
+                };
+                int jump = t.isChain() ? start.getOrDefault(t.chain(), -1) : -1;
+                if (t.isChain() && jump < 0) {
+                    kind = K_NONE;
+                }
+                XtMatch[] ms = s.matches().isEmpty() ? NO_MATCHES : s.matches().toArray(new XtMatch[0]);
+                e[i++] = new Entry(s.header(), ms, kind, jump, t.extension(), 0, r.counter());
+            }
+            if (c.isBuiltin()) {
+                underflow[c.hook().ordinal()] = i;
+                e[i++] = new Entry(IpHeader.ANY, NO_MATCHES, K_POLICY, -1, null, c.policy().verdict(),
+                        c.policyCounted() ? c.policyCounter() : null);
+            } else {
+                e[i++] = new Entry(IpHeader.ANY, NO_MATCHES, K_RETURN, -1, null, 0, null);
+            }
+        }
+        this.entries = e;
+    }
+
+    public static TableSnapshot compile(TableModel model) {
+        return new TableSnapshot(model);
+    }
+
+    /** The model this snapshot was compiled from. */
+    public TableModel model() {
+        return model;
+    }
+
+    /** Whether the chain at {@code hook} exists (is hooked). */
+    public boolean hooked(NfInetHook hook) {
+        return hookEntry[hook.ordinal()] >= 0;
+    }
+}
