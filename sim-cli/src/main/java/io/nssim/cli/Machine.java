@@ -1,14 +1,17 @@
 package io.nssim.cli;
 
+import io.nssim.cli.cmd.Commands;
 import io.nssim.cli.ip.Ip;
+import io.nssim.cli.nf.NetfilterPrograms;
+import io.nssim.cli.nssim.Nssim;
 import io.nssim.cli.shell.Out;
 import io.nssim.cli.shell.Programs;
 import io.nssim.cli.shell.Shell;
 import io.nssim.core.Kernel;
-import io.nssim.core.event.KernelEvent;
-import io.nssim.core.net.Net;
+import io.nssim.core.ipv4.Inet;
 import io.nssim.core.task.Task;
 import io.nssim.devices.StandardKernel;
+import io.nssim.netfilter.NetfilterModule;
 import java.util.List;
 
 /**
@@ -22,17 +25,19 @@ public final class Machine {
 
     private final Kernel kernel;
     private final Shell shell;
+    private final Nssim nssim;
 
     private Machine(Kernel kernel, Shell shell) {
         this.kernel = kernel;
         this.shell = shell;
+        this.nssim = Nssim.install(kernel, shell);
     }
 
     /** Boots a machine with the given RNG seed; everything the shell and its programs print goes to {@code out}. */
     public static Machine boot(long seed, Out out) {
-        // loopback, veth, dummy (no dummy0) and bridge loaded; init_net's lo brought up, as pid 5 does.
-        Kernel k = StandardKernel.builder().seed(seed).build();
-        notifyAllocatesNsids(k);
+        // loopback, veth, dummy (no dummy0), bridge, IPv4 and netfilter (after IPv4, which it needs) loaded;
+        // init_net's lo brought up, as pid 5 does.
+        Kernel k = StandardKernel.builder().seed(seed).module(new Inet()).module(new NetfilterModule()).build();
         Task init = k.init();
         for (String comm : BOOT_COMMANDS) {
             Task t = k.tasks().fork(init, comm).orElseThrow();
@@ -40,24 +45,9 @@ public final class Machine {
         }
         Task bash = k.tasks().fork(init, "bash").orElseThrow();
         Shell shell = new Shell(k, bash, new Programs(Ip::new), out);
+        Commands.install(shell.programs());
+        NetfilterPrograms.install(shell.programs());
         return new Machine(k, shell);
-    }
-
-    /**
-     * {@code rtmsg_ifinfo}: every RTM_NEWLINK/RTM_DELLINK notification is filled by {@code rtnl_fill_ifinfo}
-     * with the device's own namespace as the source, and describing a device whose other end lives elsewhere
-     * allocates there an nsid for that namespace ({@code rtnl_fill_link_netnsid} -> {@code peernet2id_alloc}).
-     * The engine publishes the notifications but leaves this side effect to whoever fills the message.
-     */
-    private static void notifyAllocatesNsids(Kernel k) {
-        k.events().subscribe(e -> {
-            if (e instanceof KernelEvent.Link l) {
-                Net linkNet = l.dev().linkNet();
-                if (linkNet != null && linkNet != l.net()) {
-                    k.netns().peernet2idAlloc(l.net(), linkNet);
-                }
-            }
-        });
     }
 
     public Kernel kernel() {
@@ -66,5 +56,10 @@ public final class Machine {
 
     public Shell shell() {
         return shell;
+    }
+
+    /** The simulator-only {@code nssim} verb of this machine (show, trace, faults, dot). */
+    public Nssim nssim() {
+        return nssim;
     }
 }

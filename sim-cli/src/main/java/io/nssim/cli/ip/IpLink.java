@@ -235,16 +235,13 @@ final class IpLink {
     }
 
     /**
-     * {@code ll_link_get}: an RTM_GETLINK by name, as iproute2 resolves a device name. Like every link
-     * message the kernel fills, it allocates, in the requester's namespace, an nsid for the namespace of
-     * the device's other end.
+     * {@code ll_link_get}: an RTM_GETLINK by name, as iproute2 resolves a device name; null when there is none.
+     * Like every link message the kernel fills, the reply may allocate an nsid in the requester's namespace
+     * (the engine's {@code rtnlGetlink}).
      */
     private NetDevice getLink(String name) {
-        NetDevice d = ip.kernel.netdev().getByName(ip.net(), name);
-        if (d != null && d.linkNet() != null && d.linkNet() != d.net()) {
-            ip.kernel.netns().peernet2idAlloc(ip.net(), d.linkNet());
-        }
-        return d;
+        Result<NetDevice> d = ip.kernel.netdev().rtnlGetlink(ip.net(), name);
+        return d.isOk() ? d.get() : null;
     }
 
     // ---- iplink_parse ----
@@ -680,11 +677,6 @@ final class IpLink {
             }
             net = n.get();
         }
-        // rtnl_newlink looks the name up in the requester's namespace first (NLM_F_EXCL: EEXIST).
-        if (r.name != null && ip.kernel.netdev().getByName(ip.net(), r.name) != null) {
-            ip.rtnlError(KernelError.of(Errno.EEXIST));
-            return -2;
-        }
         if (r.address != null && r.address.length != 6) {
             ip.rtnlError(KernelError.of(Errno.EINVAL));
             return -2;
@@ -697,9 +689,10 @@ final class IpLink {
             ip.rtnlError(KernelError.of(Errno.ERANGE));
             return -2;
         }
+        // ifi_index: rtnl_newlink looks the index (else the name) up in the target namespace (EEXIST).
         LinkRequest req = new LinkRequest(r.name == null ? "" : r.name, r.mtu == null ? 0 : r.mtu,
                 r.address == null ? null : mac(r.address), r.qlen == null ? -1 : r.qlen, r.flagUp && r.up, null,
-                com.google.common.collect.ImmutableMap.of());
+                com.google.common.collect.ImmutableMap.of(), r.index);
         // rtnl_newlink: IFLA_LINK_NETNSID names the link net relative to the destination namespace.
         Net linkNet = null;
         if (r.linkNetnsid != null) {
@@ -729,11 +722,7 @@ final class IpLink {
                 return -2;
             }
             req = req.withPeer(new LinkRequest.Peer(peer.name == null ? "" : peer.name, peerNet,
-                    peer.address == null ? null : mac(peer.address), peer.mtu == null ? 0 : peer.mtu));
-        }
-        if (r.index != 0 || (peer != null && peer.index != 0)) {
-            ip.err("nssim: \"index\" is not simulated by nssim's ip link\n");
-            return -2;
+                    peer.address == null ? null : mac(peer.address), peer.mtu == null ? 0 : peer.mtu, peer.index));
         }
         Result<NetDevice> d = ip.kernel.netdev().rtnlNewlink(net, r.type, req);
         if (d.isErr()) {
@@ -741,11 +730,6 @@ final class IpLink {
             return -2;
         }
         NetDevice dev = d.get();
-        // rtnl_configure_link: the new device's RTM_NEWLINK, now that it is paired, is filled with its own
-        // namespace as the source and allocates there an nsid for its peer's namespace.
-        if (dev.linkNet() != null && dev.linkNet() != dev.net()) {
-            ip.kernel.netns().peernet2idAlloc(dev.net(), dev.linkNet());
-        }
         if (peer != null && peer.flagUp && peer.up) {
             NetDevice p = peerOf(dev);
             if (p != null) {
@@ -824,10 +808,10 @@ final class IpLink {
                 ip.rtnlError(n.error());
                 return -2;
             }
-            // do_setlink moves only when the target differs: "netns" naming the device's own namespace is a
-            // no-op, even for a device whose netns is immutable.
-            target = n.get() == dev.net() ? null : n.get();
+            target = n.get();
         }
+        // Whether do_setlink will move the device (the engine's setlinkNetns decides; this only orders the checks).
+        boolean moving = target != null && target != dev.net();
         NetDevice master = null;
         if (r.master != null && r.master != 0) {
             master = dev.net().devices().byIndex(r.master);
@@ -837,14 +821,14 @@ final class IpLink {
             }
         }
         // Checks that need no change made first.
-        if (r.mtu != null && target == null) {
+        if (r.mtu != null && !moving) {
             Result<Void> v = nd.validateMtu(dev, r.mtu);
             if (v.isErr() && r.mtu != dev.mtu()) {
                 ip.rtnlError(v.error());
                 return -2;
             }
         }
-        if (r.name != null && target == null && !r.name.equals(dev.name())) {
+        if (r.name != null && !moving && !r.name.equals(dev.name())) {
             Result<String> v = nd.getValidName(dev.net(), r.name);
             if (v.isErr()) {
                 ip.rtnlError(v.error());
@@ -863,7 +847,7 @@ final class IpLink {
             return -2;
         }
         if (target != null) {
-            Result<Void> m = nd.setlinkNetns(dev, target, r.name);
+            Result<Void> m = nd.setlinkNetns(dev, target, r.name, r.index);
             if (m.isErr()) {
                 ip.rtnlError(m.error());
                 return -2;

@@ -14,7 +14,10 @@ import java.util.Map;
 /**
  * {@code ip monitor [link | nsid | all | ...]} (ip/ipmonitor.c): subscribes to the rtnetlink groups of the
  * namespace ip runs in and prints every RTM_NEWLINK/RTM_DELLINK and RTM_NEWNSID/RTM_DELNSID as it happens,
- * until killed. Address, route and neighbour groups are accepted; nssim announces nothing on them.
+ * until killed. Address, route and neighbour groups are accepted; nssim announces nothing on them. The
+ * RTM_DELLINK of a device moved away ends in {@code new-netns NAME new-ifindex N} ({@code new-netnsid N} when
+ * the monitor's netns map has no name for the nsid, as for any nsid allocated after it started unless it also
+ * listens to nsid events).
  */
 final class IpMonitor {
     private static final int LINK = 1;
@@ -101,7 +104,11 @@ final class IpMonitor {
                 if (prefix) {
                     p.raw("[LINK]");
                 }
-                new LinkPrinter(ip.kernel, l.net(), ip.opt, names::nameOfNsid, false).print(p, l.dev(), l.deleted());
+                // get_name_from_nsid: the monitor's netns map (names known at start, plus those its own nsid
+                // events added), not the live /run/netns: an nsid allocated later prints as "link-netnsid N".
+                Integer newNetnsid = l.moved() ? ip.kernel.netns().peernet2id(l.net(), l.newNet()) : null;
+                new LinkPrinter(ip.kernel, l.net(), ip.opt, cache::get, false)
+                        .print(p, l.dev(), l.deleted(), newNetnsid, l.newIfindex());
                 p.closeObject();
                 ip.out(p.closeBare());
             } else if (e instanceof KernelEvent.Nsid n && (mask & NSID) != 0 && (every || n.observer() == net)) {

@@ -49,6 +49,52 @@ class IpMonitorTest {
     }
 
     @Test
+    void shouldShowAVethPeerUnpairedAndThenTheDevicePaired() {
+        run("ip monitor link &");
+        String add = run("ip link add va type veth peer name vb");
+        // Linux 6.18: the peer's RTM_NEWLINK goes out before veth_newlink ties the pair, the device's after.
+        assertTrue(add.matches("2: vb@NONE: <BROADCAST,MULTICAST> [^\n]*\n    link/ether [^\n]*\n"
+                + "3: va@vb: <BROADCAST,MULTICAST,M-DOWN> [^\n]*\n    link/ether [^\n]*\n"), add);
+    }
+
+    @Test
+    void shouldSayWhereAMovedDeviceWentByNsidWhenTheMonitorKnowsNoName() {
+        run("ip netns add x");
+        run("ip monitor link &");
+        run("ip link add va type veth peer name vb");
+        String move = run("ip link set va netns x");
+        // x got its nsid after the monitor started and it does not listen to nsid events: no name for it.
+        assertTrue(move.matches("Deleted 3: va@vb: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 qdisc noop state DOWN "
+                + "group default \n    link/ether ([0-9a-f]{2}:){5}[0-9a-f]{2} brd ff:ff:ff:ff:ff:ff "
+                + "new-netnsid 0 new-ifindex 3\n"), move);
+    }
+
+    @Test
+    void shouldSayWhereAMovedDeviceWentByNameAndNewIfindex() {
+        run("ip netns add x");
+        run("ip netns add y");
+        run("ip netns set y 5");
+        run("ip monitor &");
+        run("ip link add va type veth peer name vb");
+        String first = run("ip link set va netns x");
+        assertTrue(first.startsWith("nsid 0 (iproute2 netns name: x)\nDeleted 3: va@vb: "), first);
+        assertTrue(first.endsWith(" new-netns x new-ifindex 3\n"), first);
+        String second = run("ip link set vb netns y index 33");
+        assertTrue(second.startsWith("Deleted 2: vb@if3: "), second);
+        assertTrue(second.endsWith(" link-netns x new-netns y new-ifindex 33\n"), second);
+    }
+
+    @Test
+    void shouldPrintNoNewNetnsInJson() {
+        run("ip netns add x");
+        run("ip -j monitor link &");
+        run("ip link add va type veth peer name vb");
+        String move = run("ip link set va netns x");
+        // print_linkinfo prints IFLA_NEW_NETNSID and IFLA_NEW_IFINDEX with PRINT_FP only.
+        assertTrue(move.contains("\"deleted\":true") && !move.contains("new"), move);
+    }
+
+    @Test
     void shouldRefuseUnknownArguments() {
         assertEquals("Argument \"foo\" is unknown, try \"ip monitor help\".\n", run("ip monitor foo"));
     }

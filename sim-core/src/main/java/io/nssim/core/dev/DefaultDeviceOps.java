@@ -34,6 +34,7 @@ public final class DefaultDeviceOps implements PernetOperations {
     public void exitBatchRtnl(List<Net> nets) {
         Netdev netdev = kernel.netdev();
         netdev.rtnlLock();
+        kernel.trace().enter("default_device_exit_batch", nets.toString());
         try {
             for (Net net : nets) {
                 refundToInitNet(net);
@@ -51,6 +52,7 @@ public final class DefaultDeviceOps implements PernetOperations {
             }
             netdev.unregisterNetdeviceMany(kill);
         } finally {
+            kernel.trace().exit();
             netdev.rtnlUnlock();
         }
     }

@@ -63,8 +63,16 @@ public class NetDevice {
     private int ifindex;
     private Net net;
     private RegState regState = RegState.UNINITIALIZED;
+    /**
+     * {@code dev->rtnl_link_state == RTNL_LINK_INITIALIZING}: created by {@code rtnl_create_link} and not yet
+     * configured by {@code rtnl_configure_link}. Until then register and unregister send no RTM_NEWLINK or
+     * RTM_DELLINK for it, so listeners first hear of the device once its driver has finished with it.
+     */
+    private boolean rtnlLinkInitializing;
     /** {@code dev->flags}: IFF_UP and the static flags; RUNNING/LOWER_UP are derived. */
     private int flags;
+    /** {@code carrier_up_count + carrier_down_count}; written under the kernel lock. */
+    private volatile int carrierChanges;
     /** {@code !__LINK_STATE_NOCARRIER}. */
     private boolean carrier = true;
     /** {@code dev->operstate}, as linkwatch last computed it. */
@@ -425,8 +433,17 @@ public class NetDevice {
         }
         this.carrier = on;
         if (regState != RegState.UNINITIALIZED && net != null) {
+            carrierChanges++;
             net.kernel().netdev().linkwatchFire(this);
         }
+    }
+
+    /**
+     * {@code IFLA_CARRIER_CHANGES}: {@code carrier_up_count + carrier_down_count}, the carrier transitions since
+     * registration (a change made before registration is not counted, as in {@code netif_carrier_on/off}).
+     */
+    public int carrierChanges() {
+        return carrierChanges;
     }
 
     // ---- package-private mutators used by Netdev ----
@@ -453,6 +470,15 @@ public class NetDevice {
 
     void setOperstateRaw(Operstate s) {
         this.operstate = s;
+    }
+
+    /** Whether the device is RTNL_LINK_INITIALIZING: created by rtnetlink and not yet announced. */
+    public boolean rtnlLinkInitializing() {
+        return rtnlLinkInitializing;
+    }
+
+    void setRtnlLinkInitializing(boolean initializing) {
+        this.rtnlLinkInitializing = initializing;
     }
 
     /** dev->operstate as linkwatch left it, whether or not the device is up. */

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -161,12 +162,26 @@ public final class Netdev {
      * last reference is gone (freed) is a use-after-free and fails loudly.
      */
     public RefToken netdevHold(NetDevice dev, String holder) {
-        return dev.refcnt().hold(holder);
+        RefToken t = dev.refcnt().hold(holder);
+        if (kernel.trace().isOn()) {
+            kernel.trace().note("netdev_hold(" + dev.name() + ", \"" + holder + "\") -> refcnt " + dev.refcnt().count());
+        }
+        return t;
     }
 
     /** {@code netdev_put}; a waiting unregistration notices at its next check. */
     public void netdevPut(RefToken token) {
         token.owner().put(token);
+        if (kernel.trace().isOn()) {
+            String name = token.owner().name();
+            for (NetDevice d : serials.keySet()) {
+                if (d.refcnt() == token.owner()) {
+                    name = d.name();
+                }
+            }
+            kernel.trace().note("netdev_put(" + name + ", \"" + token.holder() + "\") -> refcnt "
+                    + token.owner().count());
+        }
     }
 
     // ---- names ----
@@ -243,7 +258,8 @@ public final class Netdev {
     /**
      * The common attributes of a create request as {@code rtnl_create_link} applies them to a fresh device:
      * an MTU (0 = the driver's default) checked by {@code dev_validate_mtu}, an address (null = keep), a txqlen
-     * (negative = keep). Nothing is applied on failure.
+     * (negative = keep). Nothing is applied on failure. The device is then RTNL_LINK_INITIALIZING: it is not
+     * announced until {@link #rtnlConfigureLink}.
      */
     public Result<Void> rtnlCreateLink(NetDevice dev, int mtu, MacAddress address, int txqlen) {
         checkState(dev.regState() == RegState.UNINITIALIZED, "%s is already registered", dev);
@@ -262,14 +278,17 @@ public final class Netdev {
         if (txqlen >= 0) {
             dev.setTxqlen(txqlen);
         }
+        dev.setRtnlLinkInitializing(true); // dev->rtnl_link_state = RTNL_LINK_INITIALIZING
         return Result.ok();
     }
 
     /**
      * {@code register_netdevice}: names the device (expanding {@code %d}), calls ndo_init, reserves an ifindex
      * (the requested one when {@code ifindex > 0}, EBUSY if taken; else the next one of the net's cyclic
-     * cursor), lists it in {@code net}, announces NETDEV_REGISTER and RTM_NEWLINK. The device arrives down with
-     * its own reference and {@code dev_registered_tracker} held.
+     * cursor, which an explicit index does not move), lists it in {@code net}, announces NETDEV_REGISTER and
+     * RTM_NEWLINK (the latter only for a device that is not RTNL_LINK_INITIALIZING: one that
+     * {@link #rtnlCreateLink} made is announced by {@link #rtnlConfigureLink}). The device arrives down with its
+     * own reference and {@code dev_registered_tracker} held.
      */
     public Result<Void> registerNetdevice(NetDevice dev, Net net, String nameOrPattern, int ifindex) {
         checkNotNull(dev, "dev");
@@ -306,12 +325,15 @@ public final class Netdev {
             dev.setRegisteredRef(dev.refcnt().hold(REGISTERED_HOLDER));
             serials.put(dev, nextDeviceSerial++);
             net.devices().link(dev);
+            if (kernel.trace().isOn()) {
+                kernel.trace().note("register_netdevice(" + dev.name() + "): ifindex " + index + " in " + net);
+            }
             // linkwatch_init_dev: a carrier lost before registration already counts for operstate.
             if (!dev.carrier()) {
                 dev.setOperstateRaw(defaultOperstate(dev));
             }
             callNotifiers(NetdevEvent.REGISTER, dev);
-            kernel.events().publish(new KernelEvent.Link(false, net, dev));
+            rtmsgIfinfo(false, dev);
         } finally {
             rtnlUnlock();
         }
@@ -357,10 +379,9 @@ public final class Netdev {
                 d.setRegState(RegState.UNREGISTERING);
             }
             for (NetDevice d : live) {
-                Net net = d.net();
                 d.setRootQdisc("noop");
                 callNotifiers(NetdevEvent.UNREGISTER, d);
-                kernel.events().publish(new KernelEvent.Link(true, net, d));
+                rtmsgIfinfo(true, d); // none for a device still RTNL_LINK_INITIALIZING
                 callNotifiers(NetdevEvent.PRE_UNINIT, d);
                 d.ndoUninit();
                 // The notifier chain must have detached every upper and lower device; make sure.
@@ -373,6 +394,10 @@ public final class Netdev {
             }
             for (NetDevice d : live) {
                 d.refcnt().put(d.registeredRef());
+                if (kernel.trace().isOn()) {
+                    kernel.trace().note("netdev_put(" + d.name() + ", \"" + REGISTERED_HOLDER + "\") -> refcnt "
+                            + d.refcnt().count());
+                }
                 netTodoList.add(d);
             }
             kernel.trace().exit();
@@ -406,7 +431,9 @@ public final class Netdev {
         UnregisterWait w = new UnregisterWait(ImmutableList.copyOf(netTodoList), whenDone);
         netTodoList.clear();
         waits.add(w);
+        kernel.trace().enter("netdev_run_todo", names(w.list));
         w.start();
+        kernel.trace().exit();
     }
 
     /** Devices unregistered but not yet freed (waiting for references or for the todo to run), oldest first. */
@@ -463,6 +490,12 @@ public final class Netdev {
                 return;
             }
             // netdev_wait_allrefs_any: a fresh call, fresh timers.
+            if (kernel.trace().isOn()) {
+                for (NetDevice d : list) {
+                    kernel.trace().note("netdev_wait_allrefs_any: " + d.name() + " still has usage count "
+                            + d.refcnt().count() + ", waiting");
+                }
+            }
             rebroadcastTime = kernel.clock().nanoTime();
             warningTime = rebroadcastTime;
             waitMs = 0;
@@ -557,6 +590,7 @@ public final class Netdev {
 
     /** {@code free_netdev} after the last wait: the device's own reference goes, the struct is released. */
     private void freeNetdev(NetDevice d) {
+        kernel.trace().note("free_netdev(" + d.name() + ")");
         d.setRegState(RegState.RELEASED);
         d.refcnt().put(d.allocRef());
         serials.remove(d);
@@ -577,6 +611,7 @@ public final class Netdev {
         }
         rtnlLock();
         try {
+            kernel.trace().note("dev_open(" + dev.name() + ")");
             callNotifiers(NetdevEvent.PRE_UP, dev);
             Result<Void> r = dev.ndoOpen();
             if (r.isErr()) {
@@ -585,7 +620,7 @@ public final class Netdev {
             dev.setUpFlag(true);
             devActivate(dev);
             callNotifiers(NetdevEvent.UP, dev);
-            kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+            rtmsgIfinfo(false, dev);
             return Result.ok();
         } finally {
             rtnlUnlock();
@@ -599,11 +634,12 @@ public final class Netdev {
         }
         rtnlLock();
         try {
+            kernel.trace().note("dev_close(" + dev.name() + ")");
             callNotifiers(NetdevEvent.GOING_DOWN, dev);
             dev.ndoStop();
             dev.setUpFlag(false);
             callNotifiers(NetdevEvent.DOWN, dev);
-            kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+            rtmsgIfinfo(false, dev);
         } finally {
             rtnlUnlock();
         }
@@ -658,7 +694,7 @@ public final class Netdev {
                 devActivate(dev);
             }
             callNotifiers(NetdevEvent.CHANGE, dev);
-            kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+            rtmsgIfinfo(false, dev);
         }
     }
 
@@ -699,13 +735,17 @@ public final class Netdev {
         if (name.isErr()) {
             return name.propagate();
         }
+        if (kernel.faults().shouldFail("device_rename")) {
+            // netif_change_name: device_rename (sysfs) failed; the old name is put back, nothing was announced.
+            return Result.err(Errno.ENOMEM);
+        }
         rtnlLock();
         try {
             String old = dev.name();
             dev.setName(name.get());
             dev.net().devices().rename(dev, old, name.get());
             callNotifiers(NetdevEvent.CHANGENAME, dev);
-            kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+            rtmsgIfinfo(false, dev);
         } finally {
             rtnlUnlock();
         }
@@ -742,7 +782,7 @@ public final class Netdev {
             }
             dev.setMtu(mtu);
             callNotifiers(NetdevEvent.CHANGEMTU, dev);
-            kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+            rtmsgIfinfo(false, dev);
             return Result.ok();
         } finally {
             rtnlUnlock();
@@ -765,7 +805,7 @@ public final class Netdev {
             }
             dev.setAddress(addr, NetDevice.AddrAssignType.SET);
             callNotifiers(NetdevEvent.CHANGEADDR, dev);
-            kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+            rtmsgIfinfo(false, dev);
             return Result.ok();
         } finally {
             rtnlUnlock();
@@ -786,7 +826,7 @@ public final class Netdev {
             rtnlLock();
             try {
                 callNotifiers(NetdevEvent.CHANGEADDR, dev);
-                kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+                rtmsgIfinfo(false, dev);
             } finally {
                 rtnlUnlock();
             }
@@ -801,7 +841,7 @@ public final class Netdev {
             return Result.err(Errno.EINVAL);
         }
         dev.setAlias(alias);
-        kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+        rtmsgIfinfo(false, dev);
         return Result.ok();
     }
 
@@ -814,7 +854,7 @@ public final class Netdev {
         if (q != dev.txqlen()) {
             dev.setTxqlen(q);
             callNotifiers(NetdevEvent.CHANGE_TX_QUEUE_LEN, dev);
-            kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+            rtmsgIfinfo(false, dev);
         }
         return Result.ok();
     }
@@ -823,7 +863,7 @@ public final class Netdev {
     public void setGroup(NetDevice dev, int g) {
         checkRegistered(dev);
         dev.setGroup(g);
-        kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+        rtmsgIfinfo(false, dev);
     }
 
     /** {@code dev_change_carrier} ({@code ip link set DEV carrier on|off}): EOPNOTSUPP unless the driver can. */
@@ -864,7 +904,7 @@ public final class Netdev {
         }
         dev.mutableAltnames().add(alt);
         dev.net().devices().addAltname(dev, alt);
-        kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+        rtmsgIfinfo(false, dev);
         return Result.ok();
     }
 
@@ -878,7 +918,7 @@ public final class Netdev {
             return Result.err(Errno.ENOENT);
         }
         dev.net().devices().removeAltname(alt);
-        kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+        rtmsgIfinfo(false, dev);
         return Result.ok();
     }
 
@@ -938,7 +978,7 @@ public final class Netdev {
             callNotifiers(NetdevEvent.PRECHANGEUPPER, dev);
             dev.setMaster(upper);
             callNotifiers(NetdevEvent.CHANGEUPPER, dev);
-            kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+            rtmsgIfinfo(false, dev);
         } finally {
             rtnlUnlock();
         }
@@ -956,7 +996,7 @@ public final class Netdev {
             dev.setMaster(null);
             callNotifiers(NetdevEvent.CHANGEUPPER, dev);
             if (dev.regState() == RegState.REGISTERED) {
-                kernel.events().publish(new KernelEvent.Link(false, dev.net(), dev));
+                rtmsgIfinfo(false, dev);
             }
         } finally {
             rtnlUnlock();
@@ -999,7 +1039,19 @@ public final class Netdev {
      * @param pat the name to use in the target <em>only</em> if the current one is taken there, or null
      */
     public Result<Void> changeNetNamespace(NetDevice dev, Net target, String pat) {
+        return changeNetNamespace(dev, target, pat, 0);
+    }
+
+    /**
+     * {@code __dev_change_net_namespace} with {@code new_ifindex} ({@code ip link set DEV netns NS index N},
+     * IFLA_NEW_IFINDEX): as {@link #changeNetNamespace(NetDevice, Net, String)}, but after the name checks the
+     * device must get exactly {@code newIfindex} in the target: EBUSY "The ifindex N is not available in the
+     * target netns" when it is taken there. Like any explicit index it does not move the target's cursor.
+     * 0 means no explicit index.
+     */
+    public Result<Void> changeNetNamespace(NetDevice dev, Net target, String pat, int newIfindex) {
         checkNotNull(target, "target");
+        checkArgument(newIfindex >= 0, "negative ifindex: %s", newIfindex);
         if (dev.isNetnsLocal()) {
             return Result.err(Errno.EINVAL, "The interface netns is immutable");
         }
@@ -1031,8 +1083,12 @@ public final class Netdev {
             }
         }
         boolean keepIndex = !target.devices().indexTaken(dev.ifindex());
-        if (!keepIndex && target.devices().peekNextIndex() < 0) {
-            return Result.err(Errno.ENFILE);
+        if (newIfindex > 0) {
+            if (target.devices().indexTaken(newIfindex)) {
+                return Result.err(Errno.EBUSY, "The ifindex " + newIfindex + " is not available in the target netns");
+            }
+        } else if (!keepIndex && target.devices().peekNextIndex() < 0) {
+            return Result.err(Errno.ENFILE, "Unable to allocate a new ifindex in the target netns");
         }
         if (kernel.faults().shouldFail("dev_change_net_namespace")) {
             return Result.err(Errno.ENOMEM);
@@ -1040,6 +1096,9 @@ public final class Netdev {
         rtnlLock();
         try {
             kernel.trace().enter("__dev_change_net_namespace", dev.name() + ": " + old + " -> " + target);
+            // dev_index_reserve in the target, done with the checks: the RTM_DELLINK below already names it.
+            int index = newIfindex > 0 ? newIfindex
+                    : keepIndex ? dev.ifindex() : target.devices().reserveNextIndex();
             devClose(dev);
             old.devices().unlink(dev);
             dev.setRootQdisc("noop");
@@ -1048,16 +1107,22 @@ public final class Netdev {
                 upperDevUnlink(dev);
             }
             kernel.netns().peernet2idAlloc(old, target);
-            kernel.events().publish(new KernelEvent.Link(true, old, dev));
-            int index = keepIndex ? dev.ifindex() : target.devices().reserveNextIndex();
+            // rtmsg_ifinfo_newnet: the old net hears where the device went (IFLA_NEW_NETNSID, IFLA_NEW_IFINDEX).
+            rtmsgIfinfo(true, dev, target, index);
             dev.setNet(target);
             dev.setIfindex(index);
             if (newName != null) {
                 dev.setName(newName);
             }
+            // device_rename and netdev_change_owner (sysfs) may fail past the point of no return: the kernel
+            // only WARN_ONs and completes the move, so a failure here leaves no half-moved device.
+            if (kernel.faults().shouldFail("device_rename")) {
+                kernel.printk("WARNING: at net/core/dev.c __dev_change_net_namespace: device_rename("
+                        + dev.name() + ") failed: -" + Errno.ENOMEM.name());
+            }
             target.devices().link(dev);
             callNotifiers(NetdevEvent.REGISTER, dev);
-            kernel.events().publish(new KernelEvent.Link(false, target, dev));
+            rtmsgIfinfo(false, dev);
             kernel.trace().exit();
         } finally {
             rtnlUnlock();
@@ -1071,9 +1136,29 @@ public final class Netdev {
      * reports its error with the device already moved.
      */
     public Result<Void> setlinkNetns(NetDevice dev, Net target, String ifname) {
-        Result<Void> r = changeNetNamespace(dev, target, ifname);
-        if (r.isErr() || ifname == null) {
-            return r;
+        return setlinkNetns(dev, target, ifname, 0);
+    }
+
+    /**
+     * {@code do_setlink} with IFLA_NET_NS_* ({@code ip link set DEV netns NS [name NEW] [index N]}). do_setlink
+     * moves only when the target differs from the device's net, so naming the net the device is in succeeds and
+     * does nothing, before any other check: even a netns-immutable device (lo, a bridge) "moves" into its own
+     * net, and {@code newIfindex} is then ignored. Otherwise {@link #changeNetNamespace(NetDevice, Net, String,
+     * int)} with NEW as the clash pattern. In both cases NEW is then applied as a rename ({@link #changeName}); a
+     * failing rename reports its error with the device already moved.
+     *
+     * @param newIfindex IFLA_NEW_IFINDEX, or 0
+     */
+    public Result<Void> setlinkNetns(NetDevice dev, Net target, String ifname, int newIfindex) {
+        checkNotNull(target, "target");
+        if (target != dev.net() || dev.regState() != RegState.REGISTERED) {
+            Result<Void> r = changeNetNamespace(dev, target, ifname, newIfindex);
+            if (r.isErr()) {
+                return r;
+            }
+        }
+        if (ifname == null) {
+            return Result.ok();
         }
         return changeName(dev, ifname);
     }
@@ -1081,16 +1166,24 @@ public final class Netdev {
     // ---- rtnetlink ----
 
     /**
-     * {@code rtnl_newlink} for a create request ({@code ip link add}, NLM_F_CREATE|NLM_F_EXCL): EEXIST when the
-     * name exists, EOPNOTSUPP "Unknown device type" for an unknown kind, the kind's validation, then its
-     * newlink in {@code net}; an empty name becomes {@code KIND%d}. Brought up when the request says so.
+     * {@code rtnl_newlink} for a create request ({@code ip link add}, NLM_F_CREATE|NLM_F_EXCL) in the target net
+     * {@code net}. It first looks the device up there, as Linux 6.18 does (in the target namespace, not in the
+     * requester's): by the requested ifindex when there is one (EEXIST when taken; the name is then not
+     * looked up, so a taken name fails later, in register_netdevice, after a veth peer has consumed an index),
+     * else by name (EEXIST). Then EOPNOTSUPP "Unknown device type" for an unknown kind, the kind's validation,
+     * its newlink in {@code net} (an empty name becomes {@code KIND%d}) and {@link #rtnlConfigureLink}: the
+     * device is brought up when the request says so and announced. If that fails the device is deleted again.
      */
     public Result<NetDevice> rtnlNewlink(Net net, String kind, LinkRequest request) {
         checkNotNull(net, "net");
         checkNotNull(kind, "kind");
         checkNotNull(request, "request");
         String name = request.name().isEmpty() ? kind + "%d" : request.name();
-        if (name.indexOf('%') < 0 && net.devices().nameTaken(name)) {
+        if (request.ifindex() > 0) {
+            if (net.devices().indexTaken(request.ifindex())) {
+                return Result.err(Errno.EEXIST);
+            }
+        } else if (name.indexOf('%') < 0 && net.devices().nameTaken(name)) {
             return Result.err(Errno.EEXIST);
         }
         RtnlLinkOps ops = kernel.linkKind(kind).orElse(null);
@@ -1102,22 +1195,107 @@ public final class Netdev {
             return v.propagate();
         }
         rtnlLock();
+        kernel.trace().enter("rtnl_newlink", kind + " " + name + " in " + net);
         try {
             Result<NetDevice> r = ops.newlink(kernel, net, request.withName(name));
             if (r.isErr()) {
                 return r;
             }
             NetDevice dev = r.get();
-            if (request.up()) {
-                Result<Void> up = devOpen(dev);
-                if (up.isErr()) {
-                    return up.propagate();
-                }
+            Result<Void> c = rtnlConfigureLink(dev, request.up());
+            if (c.isErr()) {
+                // out_unregister: the kind's dellink, as for a failed newlink.
+                List<NetDevice> kill = new ArrayList<>();
+                ops.dellink(kernel, dev, kill);
+                unregisterNetdeviceMany(kill);
+                return c.propagate();
             }
             return r;
         } finally {
+            kernel.trace().exit();
             rtnlUnlock();
         }
+    }
+
+    /**
+     * {@code rtnl_configure_link}: applies the request's flags ({@code up}: {@code dev_open}) and, the first
+     * time, moves the device from RTNL_LINK_INITIALIZING to INITIALIZED and announces it with its first
+     * RTM_NEWLINK, which already shows the flags just set. A driver that creates a second device (a veth peer)
+     * configures it itself, before it creates the first; {@link #rtnlNewlink} configures the device it returns.
+     * For a device already configured it only applies the flags (with their own notification).
+     */
+    public Result<Void> rtnlConfigureLink(NetDevice dev, boolean up) {
+        checkRegistered(dev);
+        rtnlLock();
+        try {
+            if (up) {
+                Result<Void> r = devOpen(dev); // __dev_change_flags: not announced while initializing
+                if (r.isErr()) {
+                    return r;
+                }
+            }
+            if (dev.rtnlLinkInitializing()) {
+                dev.setRtnlLinkInitializing(false);
+                rtmsgIfinfo(false, dev); // __dev_notify_flags(dev, old_flags, ~0U)
+            }
+            return Result.ok();
+        } finally {
+            rtnlUnlock();
+        }
+    }
+
+    /**
+     * {@code rtnl_getlink} by name ({@code ll_link_get}, how iproute2 resolves a device name): the device named
+     * {@code name} in {@code net}, filled for a reader in {@code net} ({@link #fillLinkNetnsid}, which may
+     * allocate an nsid there). ENODEV when there is no such device.
+     */
+    public Result<NetDevice> rtnlGetlink(Net net, String name) {
+        checkNotNull(net, "net");
+        checkNotNull(name, "name");
+        NetDevice dev = getByName(net, name);
+        if (dev == null) {
+            return Result.err(Errno.ENODEV);
+        }
+        fillLinkNetnsid(dev, net);
+        return Result.ok(dev);
+    }
+
+    /**
+     * {@code rtnl_fill_link_netnsid}: the IFLA_LINK_NETNSID of a link message about {@code dev} filled for a
+     * reader in {@code srcNet} (the device's own net for notifications, the requester's for a get or a dump).
+     * Present only when the device's other end lives in another net than the device ({@code get_link_net}); it
+     * is then {@code srcNet}'s nsid for that net, allocated if {@code srcNet} has none yet
+     * ({@code peernet2id_alloc}, which announces RTM_NEWNSID in {@code srcNet}), -1 (NETNSA_NSID_NOT_ASSIGNED)
+     * when either net is dying. Empty when the attribute is absent.
+     */
+    public OptionalInt fillLinkNetnsid(NetDevice dev, Net srcNet) {
+        checkNotNull(dev, "dev");
+        checkNotNull(srcNet, "srcNet");
+        Net linkNet = dev.linkNet();
+        if (linkNet == null || linkNet == dev.net()) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(kernel.netns().peernet2idAlloc(srcNet, linkNet));
+    }
+
+    /**
+     * {@code rtmsg_ifinfo}: RTM_NEWLINK or RTM_DELLINK to the listeners of the device's net. Filling the message
+     * ({@code rtnl_fill_ifinfo} with that net as the source) may allocate an nsid there for the net of the
+     * device's other end ({@link #fillLinkNetnsid}); this happens whether or not anyone listens. A device still
+     * RTNL_LINK_INITIALIZING is not announced: register and unregister skip it, and what
+     * {@link #rtnlConfigureLink} changes goes out with its first message.
+     */
+    private void rtmsgIfinfo(boolean deleted, NetDevice dev) {
+        rtmsgIfinfo(deleted, dev, null, 0);
+    }
+
+    /** {@code rtmsg_ifinfo_newnet}: as {@link #rtmsgIfinfo(boolean, NetDevice)}, saying where a moved device went. */
+    private void rtmsgIfinfo(boolean deleted, NetDevice dev, Net newNet, int newIfindex) {
+        if (dev.rtnlLinkInitializing()) {
+            return;
+        }
+        fillLinkNetnsid(dev, dev.net());
+        kernel.events().publish(new KernelEvent.Link(deleted, dev.net(), dev, newNet, newIfindex));
     }
 
     /**
@@ -1131,11 +1309,14 @@ public final class Netdev {
             return Result.err(Errno.EOPNOTSUPP);
         }
         rtnlLock();
+        kernel.trace().enter("rtnl_dellink", dev.name() + " in " + dev.net());
         try {
             List<NetDevice> kill = new ArrayList<>();
+            kernel.trace().note(ops.kind() + "_dellink(" + dev.name() + ")");
             ops.dellink(kernel, dev, kill);
             unregisterNetdeviceMany(kill);
         } finally {
+            kernel.trace().exit();
             rtnlUnlock();
         }
         return Result.ok();

@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * Named failure points. {@code failNth("pernet-init:loopback_net_ops", 1)} makes the next call of that point
  * fail once; {@code failNth(point, n)} the nth call from now. Points in use: {@code net_alloc},
- * {@code pernet-init:OPS}, {@code bind_mount}, {@code register_netdevice}, {@code dev_change_net_namespace}.
+ * {@code proc_alloc_inum}, {@code pernet-init:OPS}, {@code bind_mount}, {@code register_netdevice},
+ * {@code dev_change_net_namespace} (before the point of no return: nothing moves) and {@code device_rename}
+ * (a rename fails and is rolled back; during a move the kernel only warns and completes it).
  */
 public final class FaultInjector {
     private final Map<String, Integer> armed = new LinkedHashMap<>();

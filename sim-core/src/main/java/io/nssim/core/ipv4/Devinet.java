@@ -85,6 +85,10 @@ final class Devinet {
 
     /** {@code inet_rtm_newaddr}: add, or with {@code replace} update an existing address's metric. */
     static Result<Void> add(Ipv4Net ip, NetDevice dev, AddrSpec spec, boolean replace) {
+        // ifa_ipv4_policy: IFA_LABEL is an NLA_STRING of at most IFNAMSIZ - 1 bytes.
+        if (spec.label() != null && spec.label().length() > 15) {
+            return Result.err(Errno.EINVAL, "Attribute failed policy validation");
+        }
         if (spec.prefixLen() > 32) {
             return Result.err(Errno.EINVAL, "ipv4: Invalid prefix length");
         }

@@ -1,8 +1,10 @@
 package io.nssim.core.ipv4;
 
+import io.nssim.core.Errno;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.netfilter.NfHooks;
 import io.nssim.core.netfilter.NfInetHook;
+import io.nssim.core.netfilter.NfVerdict;
 import io.nssim.core.packet.PacketLayer;
 import io.nssim.core.skb.EthHdr;
 import io.nssim.core.skb.PacketType;
@@ -174,9 +176,11 @@ final class Ip {
 
     /**
      * {@code ip_local_out}: a packet this host made (IP header at data, complete) leaves on route {@code rt}:
-     * LOCAL_OUT, then out of the route's device (lo for local destinations).
+     * LOCAL_OUT, then out of the route's device (lo for local destinations). Answers 0, or {@code -EPERM} when
+     * a LOCAL_OUT hook dropped the packet ({@code nf_hook_slow}'s answer for NF_DROP, which {@code ip_send_skb}
+     * counts as an output discard and the sender's {@code sendmsg} returns: DROP or REJECT in OUTPUT).
      */
-    static void localOut(Ipv4Net ip, SkBuff skb, FibRoute rt) {
+    static int localOut(Ipv4Net ip, SkBuff skb, FibRoute rt) {
         skb.setDst(rt);
         skb.resetNetworkHeader();
         NetDevice out = Route.outputDev(ip, rt);
@@ -184,13 +188,21 @@ final class Ip {
         if (out == null) {
             ip.mib().inc(Ipv4Mib.Counter.IP_OUT_DISCARDS);
             skb.kfree(SkbDropReason.DEV_READY);
-            return;
+            return 0;
         }
         NfHooks hooks = ip.hooks();
-        if (!hooks.isEmpty(NfInetHook.LOCAL_OUT) && !hooks.run(NfInetHook.LOCAL_OUT, skb, null, out)) {
-            return;
+        if (!hooks.isEmpty(NfInetHook.LOCAL_OUT)) {
+            NfVerdict v = hooks.verdict(NfInetHook.LOCAL_OUT, skb, null, out);
+            if (v == NfVerdict.DROP) {
+                ip.mib().inc(Ipv4Mib.Counter.IP_OUT_DISCARDS);
+                return -Errno.EPERM.number();
+            }
+            if (v != NfVerdict.ACCEPT) {
+                return 0;
+            }
         }
         output(ip, skb, out, rt);
+        return 0;
     }
 
     /**

@@ -211,9 +211,17 @@ public final class Ipv4Net {
         return a == null ? null : a[0];
     }
 
-    /** Whether {@code addr} is one of this net's local addresses ({@code __ip_dev_find}). Any thread. */
+    /**
+     * Whether {@code addr} is one of this net's local addresses ({@code __ip_dev_find}): an address of a device,
+     * or else, as the kernel falls back to so that loopback subnets work, an address a route of type local in
+     * table local covers (127.1.2.3 through {@code local 127.0.0.0/8 dev lo}). Any thread.
+     */
     public boolean isLocalAddress(int addr) {
-        return addrHash.get(addr) != null;
+        if (addrHash.get(addr) != null) {
+            return true;
+        }
+        FibRoute r = fibSnapshot().lookupMain(addr);
+        return r != null && !r.isError() && r.type() == RtnType.LOCAL && r.table() == RtTable.LOCAL;
     }
 
     /**

@@ -14,6 +14,9 @@ import java.util.function.IntConsumer;
  */
 final class Ipv4Sysctls {
     static final String PREFIX = "net.ipv4.";
+    /** {@code net.ipv6.conf.{all,default}.disable_ipv6}: always on, since IPv6 is not modelled. */
+    static final java.util.List<String> IPV6_DISABLE_KEYS = java.util.List.of("net.ipv6.conf.all.disable_ipv6",
+            "net.ipv6.conf.default.disable_ipv6");
 
     private Ipv4Sysctls() {
     }
@@ -63,6 +66,11 @@ final class Ipv4Sysctls {
         s.register(PREFIX + "icmp_msgs_burst", "50", intHandler(0, Integer.MAX_VALUE, v -> ip.icmpMsgsBurst = v));
         s.register(PREFIX + "ip_nonlocal_bind", "0", intHandler(0, 1, v -> ip.ipNonlocalBind = v));
         s.register(PREFIX + "ip_local_port_range", "32768\t60999", v -> portRange(ip, v));
+        // IPv6 is not modelled: every namespace behaves as one with IPv6 disabled. The two switches scenarios
+        // flip before they count packets exist and read 1; turning IPv6 on is refused (EOPNOTSUPP).
+        for (String k : IPV6_DISABLE_KEYS) {
+            s.register(k, "1", Ipv4Sysctls::ipv6Disable);
+        }
         for (DevConfKey k : DevConfKey.values()) {
             String all = PREFIX + "conf.all." + k.sysctlName();
             String dflt = PREFIX + "conf.default." + k.sysctlName();
@@ -81,11 +89,26 @@ final class Ipv4Sysctls {
 
     static void unregisterNet(Ipv4Net ip) {
         Sysctls s = ip.net().sysctls();
+        for (String k : IPV6_DISABLE_KEYS) {
+            s.unregister(k);
+        }
         for (String k : s.snapshot().keySet()) {
             if (k.startsWith(PREFIX)) {
                 s.unregister(k);
             }
         }
+    }
+
+    /** {@code disable_ipv6}: any non-zero int is kept as written (as addrconf does); 0 would need IPv6. */
+    private static Result<String> ipv6Disable(String v) {
+        Result<Integer> r = parseInt(v);
+        if (r.isErr()) {
+            return r.propagate();
+        }
+        if (r.get() == 0) {
+            return Result.err(Errno.EOPNOTSUPP);
+        }
+        return Result.ok(Integer.toString(r.get()));
     }
 
     private static Result<String> portRange(Ipv4Net ip, String v) {

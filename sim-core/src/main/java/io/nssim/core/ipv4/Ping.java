@@ -59,8 +59,12 @@ final class Ping {
             Result<Void> r = sock.sendEcho(req.dst(), seq, req.size());
             transmitted++;
             if (r.isErr()) {
-                events.add(new PingReport.SendError(lastSend, seq, r.error().errno()));
-                answered.add(seq);
+                // iputils reads the error queue at once: an ICMP error the failed send caused locally (REJECT in
+                // OUTPUT, through lo) is there on Linux before sendmsg returns; here lo delivers it one softirq
+                // round later, so let that round run first. The error answers the request (nerrors); a plain
+                // failure (DROP in OUTPUT: EPERM) leaves it outstanding, and ping waits for it as for a loss.
+                advanceTo(k, sock, clock.nanoTime() + k.packet().hopLatency().toNanos(), events, sentAt, answered);
+                events.add(new PingReport.SendError(clock.nanoTime(), seq, r.error().errno()));
             } else {
                 sentAt.put(seq, lastSend);
             }

@@ -101,7 +101,8 @@ public final class PingSocket {
 
     /**
      * {@code ping_v4_sendmsg}: an echo request with sequence {@code seq} and {@code size} bytes of data. The
-     * route's error when there is none (EACCES for a broadcast: no SO_BROADCAST here).
+     * route's error when there is none (EACCES for a broadcast: no SO_BROADCAST here); EPERM when a LOCAL_OUT
+     * hook dropped the request (the packet is gone, as on Linux).
      */
     public Result<Void> sendEcho(int daddr, int seq, int size) {
         if (closed) {
@@ -138,7 +139,9 @@ public final class PingSocket {
         skb.setTransportHeader(io);
         ipv4.mib().inc(Ipv4Mib.Counter.ICMP_OUT_MSGS);
         ipv4.mib().inc(Ipv4Mib.Counter.ICMP_OUT_ECHOS);
-        Ip.localOut(ipv4, skb, rt);
+        if (Ip.localOut(ipv4, skb, rt) < 0) {
+            return Result.err(Errno.EPERM);
+        }
         return Result.ok();
     }
 

@@ -270,8 +270,12 @@ public final class UdpSocket {
         IpHdr.write(skb, o, 0, ipLen, ipv4.nextIpId(), frag, ttl > 0 ? ttl : ipv4.defaultTtl(), IpHdr.IPPROTO_UDP,
                 saddr, addr);
         skb.setTransportHeader(u);
+        // udp_send_skb: EPERM when a LOCAL_OUT hook dropped the datagram, counted as sent only otherwise.
+        int err = Ip.localOut(ipv4, skb, rt);
+        if (err < 0) {
+            return err;
+        }
         ipv4.mib().inc(Ipv4Mib.Counter.UDP_OUT_DATAGRAMS);
-        Ip.localOut(ipv4, skb, rt);
         return len;
     }
 

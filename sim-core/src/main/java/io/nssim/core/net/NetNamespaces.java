@@ -57,6 +57,10 @@ public final class NetNamespaces {
 
     // cleanup worker state
     private boolean workPending;
+    /** nssim's teaching hook: while held, net_cleanup_work does not start (see {@link #holdCleanupWork}). */
+    private boolean cleanupHeld;
+    /** The work item ran while held and is parked: releasing the hold queues it again. */
+    private boolean cleanupParked;
     private CleanupBatch running;
     private long batches;
 
@@ -142,6 +146,10 @@ public final class NetNamespaces {
         if (kernel.faults().shouldFail("net_alloc")) {
             return Result.err(Errno.ENOMEM);
         }
+        if (kernel.faults().shouldFail("proc_alloc_inum")) {
+            // preinit_net -> ns_common_init -> proc_alloc_inum: no nsfs inode; net_free, nothing was visible.
+            return Result.err(Errno.ENOMEM);
+        }
         long inode = allocInode();
         // net_alloc: the cookie is taken for good, even if setup fails (cookies are never reused).
         Net net = new Net(kernel, inode, nextCookie++, false, kernel.refTracking());
@@ -152,11 +160,15 @@ public final class NetNamespaces {
         allocated.add(net);
         selfPassive.put(net, self);
         kernel.trace().enter("copy_net_ns", net.toString());
+        if (kernel.trace().isOn()) {
+            kernel.trace().note("net_alloc(" + net + "): count 1 \"" + holder + "\", passive 1 \"net (self)\"");
+        }
         kernel.trace().enter("setup_net", net.toString());
         Result<Void> r = setupNet(net);
         kernel.trace().exit();
         kernel.trace().exit();
         if (r.isErr()) {
+            kernel.trace().note("net_drop_ns(" + net + "): setup failed, the net never became visible");
             // net_drop_ns: the net was never visible; its count goes, then its own passive reference.
             freeInode(inode);
             net.count().put(count);
@@ -335,19 +347,35 @@ public final class NetNamespaces {
 
     /** {@code get_net}: a counted reference; taking one on a net whose count reached zero is a bug. */
     public NetRef getNet(Net net, String holder) {
-        return new NetRef(net, net.count().hold(holder));
+        NetRef ref = new NetRef(net, net.count().hold(holder));
+        traceRef("get_net", net, holder, "count", net.count().count());
+        return ref;
     }
 
     /** {@code maybe_get_net}: empty once the net's count has reached zero (it is dying). */
     public Optional<NetRef> maybeGetNet(Net net, String holder) {
         RefToken t = net.count().tryHold(holder);
-        return t == null ? Optional.empty() : Optional.of(new NetRef(net, t));
+        if (t == null) {
+            kernel.trace().note("maybe_get_net(" + net + ", \"" + holder + "\") failed: count is 0, the net is dying");
+            return Optional.empty();
+        }
+        traceRef("maybe_get_net", net, holder, "count", net.count().count());
+        return Optional.of(new NetRef(net, t));
+    }
+
+    /** One reference event on the trace: {@code get_net(net:[X], "holder") -> count 2}. */
+    private void traceRef(String verb, Net net, String holder, String counter, int after) {
+        if (kernel.trace().isOn()) {
+            kernel.trace().note(verb + "(" + net + ", \"" + holder + "\") -> " + counter + " " + after);
+        }
     }
 
     /** {@code put_net}: the last put queues the net for the cleanup worker ({@code __put_net}). */
     public void putNet(NetRef ref) {
         checkNotNull(ref, "ref");
-        if (ref.net().count().put(ref.token())) {
+        boolean last = ref.net().count().put(ref.token());
+        traceRef("put_net", ref.net(), ref.holder(), "count", ref.net().count().count());
+        if (last) {
             Net net = ref.net();
             checkState(!net.isInitNet(), "init_net count reached zero");
             net.engineSetState(NetState.CLEANUP_QUEUED);
@@ -362,13 +390,18 @@ public final class NetNamespaces {
 
     /** {@code net_passive_inc}: keeps the memory, not the namespace, alive. */
     public RefToken passiveInc(Net net, String holder) {
-        return net.passive().hold(holder);
+        RefToken t = net.passive().hold(holder);
+        traceRef("net_passive_inc", net, holder, "passive", net.passive().count());
+        return t;
     }
 
     /** {@code net_passive_dec}: the last put frees the net ({@code net_free}). */
     public void passiveDec(RefToken token) {
         Net net = netOfPassive(token);
-        if (token.owner().put(token)) {
+        boolean last = token.owner().put(token);
+        traceRef("net_passive_dec", net, token.holder(), "passive", net.passive().count());
+        if (last) {
+            kernel.trace().note("net_free(" + net + ")");
             freeNet(net);
         }
     }
@@ -472,6 +505,7 @@ public final class NetNamespaces {
         }
         id = net.nsids().lowestFree();
         net.enginePutNsid(id, peer);
+        kernel.trace().note("peernet2id_alloc(" + net + ", " + peer + "): new nsid " + id);
         kernel.events().publish(new KernelEvent.Nsid(true, net, id, peer));
         return id;
     }
@@ -497,6 +531,7 @@ public final class NetNamespaces {
         }
         int id = nsid >= 0 ? nsid : net.nsids().lowestFree();
         net.enginePutNsid(id, peer);
+        kernel.trace().note("rtnl_net_newid(" + net + ", " + peer + "): nsid " + id);
         kernel.events().publish(new KernelEvent.Nsid(true, net, id, peer));
         return Result.ok(id);
     }
@@ -513,8 +548,34 @@ public final class NetNamespaces {
         }
     }
 
+    /**
+     * Holds or releases the cleanup worker, nssim's own teaching hook ({@code nssim hold-cleanup on|off}): no
+     * kernel knob does this, but a worker stuck elsewhere (a long {@code rcu_barrier}, a device that never
+     * becomes free in an earlier batch) looks the same from outside. While held, dead nets pile up on the
+     * cleanup list with the work queued; releasing runs them as one batch at the next advance of time.
+     */
+    public void holdCleanupWork(boolean hold) {
+        cleanupHeld = hold;
+        if (!hold && cleanupParked) {
+            cleanupParked = false;
+            kernel.clock().queueWork("cleanup_net", this::cleanupWork);
+        }
+    }
+
+    /** Whether {@link #holdCleanupWork} holds the worker. */
+    public boolean cleanupWorkHeld() {
+        return cleanupHeld;
+    }
+
     /** One run of {@code net_cleanup_work}: take the whole cleanup list as one batch. */
     private void cleanupWork() {
+        if (cleanupHeld) {
+            // Stays queued (workPending), as a work item behind a stuck one would.
+            cleanupParked = true;
+            kernel.trace().note("net_cleanup_work: held by nssim hold-cleanup, " + cleanupList.size()
+                    + " net(s) wait");
+            return;
+        }
         workPending = false;
         if (cleanupList.isEmpty()) {
             return;
@@ -546,6 +607,7 @@ public final class NetNamespaces {
                 for (Net tmp : netList) {
                     int id = tmp.nsids().idOf(net);
                     if (id >= 0) {
+                        kernel.trace().note("unhash_nsid: " + tmp + " forgets nsid " + id + " (" + net + ")");
                         tmp.engineRemoveNsid(id);
                         kernel.events().publish(new KernelEvent.Nsid(false, tmp, id, net));
                     }
@@ -578,7 +640,6 @@ public final class NetNamespaces {
                 freeInode(net.inode());
                 ucount--;
                 RefToken self = selfPassive.remove(net);
-                kernel.trace().note("net_passive_dec(" + net + ")");
                 passiveDec(self);
             }
             kernel.trace().exit();

@@ -112,6 +112,15 @@ public final class NfHooks {
      * caller no longer owns the packet.
      */
     public boolean run(NfInetHook hook, SkBuff skb, NetDevice in, NetDevice out) {
+        return verdict(hook, skb, in, out) == NfVerdict.ACCEPT;
+    }
+
+    /**
+     * {@link #run} answering the verdict that stopped the chain: ACCEPT when every hook accepted (the caller
+     * goes on), DROP when one dropped the packet (freed; {@code nf_hook_slow} answers {@code -EPERM}, which a
+     * local sender's {@code sendmsg} returns), STOLEN when a hook took it ({@code nf_hook} answers 0).
+     */
+    public NfVerdict verdict(NfInetHook hook, SkBuff skb, NetDevice in, NetDevice out) {
         NfHookOps[] chain = chains[hook.ordinal()];
         for (NfHookOps o : chain) {
             NfVerdict v = o.fn().hook(hook, skb, in, out, net);
@@ -121,8 +130,8 @@ public final class NfHooks {
             if (v == NfVerdict.DROP) {
                 skb.kfree(SkbDropReason.NETFILTER_DROP);
             }
-            return false;
+            return v;
         }
-        return true;
+        return NfVerdict.ACCEPT;
     }
 }

@@ -90,10 +90,12 @@ public final class TaskTable {
      */
     public Result<Task> fork(Task parent, String comm) {
         checkArgument(!parent.hasExited(), "fork of exited %s", parent);
+        kernel.trace().enter("copy_process", parent.describe());
         Task child = create(parent.pid(), comm, parent.net());
         for (OpenFile f : parent.files()) {
             child.mutableFiles().add(dupFile(f));
         }
+        kernel.trace().exit();
         return Result.ok(child);
     }
 
@@ -120,14 +122,19 @@ public final class TaskTable {
     /** {@code unshare(CLONE_NEWNET)}: the task moves to a new net; its old net loses one reference. */
     public Result<Void> unshareNet(Task task) {
         checkArgument(!task.hasExited(), "unshare of exited %s", task);
-        Result<NetRef> r = kernel.netns().copyNetNs(task.describe() + " nsproxy");
-        if (r.isErr()) {
-            return r.propagate();
+        kernel.trace().enter("unshare", task.describe() + ", CLONE_NEWNET");
+        try {
+            Result<NetRef> r = kernel.netns().copyNetNs(task.describe() + " nsproxy");
+            if (r.isErr()) {
+                return r.propagate();
+            }
+            NetRef old = task.nsproxyNet();
+            task.setNsproxyNet(r.get());
+            kernel.putNet(old);
+            return Result.ok();
+        } finally {
+            kernel.trace().exit();
         }
-        NetRef old = task.nsproxyNet();
-        task.setNsproxyNet(r.get());
-        kernel.putNet(old);
-        return Result.ok();
     }
 
     /** {@code setns(fd, CLONE_NEWNET)} with an nsfs file: the task joins the file's net. */
@@ -152,14 +159,19 @@ public final class TaskTable {
         if (task.net() == target) {
             return Result.ok();
         }
-        Optional<NetRef> ref = kernel.netns().maybeGetNet(target, task.describe() + " nsproxy");
-        if (ref.isEmpty()) {
-            return Result.err(Errno.EINVAL);
+        kernel.trace().enter("setns", task.describe() + " -> " + target);
+        try {
+            Optional<NetRef> ref = kernel.netns().maybeGetNet(target, task.describe() + " nsproxy");
+            if (ref.isEmpty()) {
+                return Result.err(Errno.EINVAL);
+            }
+            NetRef old = task.nsproxyNet();
+            task.setNsproxyNet(ref.get());
+            kernel.putNet(old);
+            return Result.ok();
+        } finally {
+            kernel.trace().exit();
         }
-        NetRef old = task.nsproxyNet();
-        task.setNsproxyNet(ref.get());
-        kernel.putNet(old);
-        return Result.ok();
     }
 
     /** Renames the task's command, as execve does. */
@@ -233,6 +245,7 @@ public final class TaskTable {
     public void exit(Task task, int code) {
         checkArgument(!task.hasExited(), "%s exited twice", task);
         checkArgument(task.pid() != 1, "init may not exit");
+        kernel.trace().enter("do_exit", task.describe());
         for (OpenFile f : new ArrayList<>(task.mutableFiles())) {
             closeAny(f);
         }
@@ -242,6 +255,7 @@ public final class TaskTable {
         task.markExited(code);
         tasks.remove(task.pid());
         kernel.putNet(ref);
+        kernel.trace().exit();
     }
 
     private static OpenFile dupFile(OpenFile f) {

@@ -131,6 +131,19 @@ class AddressRoutesTest {
     }
 
     @Test
+    void shouldRefuseALabelLongerThanFifteenCharactersAsNetlinkPolicyDoes() {
+        // ipv4_addr_label: IFA_LABEL is an NLA_STRING of at most IFNAMSIZ - 1 bytes; 15 are fine.
+        var longLabel = lab.inet.addrAdd(v0, AddrSpec.of(Ip4.parse("10.9.3.1"), 24).label("v0:0123456789abc"),
+                false).error();
+        assertEquals(Errno.EINVAL, longLabel.errno());
+        assertEquals("Attribute failed policy validation", longLabel.extack());
+        assertTrue(lab.inet.addresses(v0).isEmpty(), "a refused address leaves nothing behind");
+        assertTrue(lab.inet.addrAdd(v0, AddrSpec.of(Ip4.parse("10.9.3.1"), 24).label("v0:0123456789ab"), false)
+                .isOk());
+        assertEquals("v0:0123456789ab", lab.inet.addresses(v0).get(0).label());
+    }
+
+    @Test
     void shouldAddNoPrefixRouteForNoprefixrouteOrSlash32ButBroadcastStill() {
         lab.up(v0, v1);
         lab.inet.addrAdd(v0, AddrSpec.of(Ip4.parse("10.42.0.1"), 24).noprefixroute(), false).orElseThrow();

@@ -54,6 +54,20 @@ class Ipv4SysctlsTest {
     }
 
     @Test
+    void shouldKeepIpv6DisabledBecauseItIsNotModelled() {
+        // Scenarios switch IPv6 off before they count packets; the simulator has none to switch off.
+        assertEquals("1", get("net.ipv6.conf.all.disable_ipv6"));
+        assertEquals("1", get("net.ipv6.conf.default.disable_ipv6"));
+        s.write("net.ipv6.conf.all.disable_ipv6", "1").orElseThrow();
+        assertEquals(Errno.EOPNOTSUPP,
+                s.write("net.ipv6.conf.default.disable_ipv6", "0").error().errno(),
+                "turning IPv6 on is refused, not faked");
+        assertEquals(Errno.EINVAL,
+                s.write("net.ipv6.conf.all.disable_ipv6", "x").error().errno());
+        assertEquals("1", get("net.ipv6.conf.default.disable_ipv6"));
+    }
+
+    @Test
     void shouldSetForwardingEverywhereThroughIpForward() {
         s.write("net.ipv4.ip_forward", "1").orElseThrow();
         assertEquals("1", get("net.ipv4.conf.all.forwarding"));

@@ -96,6 +96,20 @@ class PingTest {
     }
 
     @Test
+    void shouldAnswerAnyLoopbackSubnetAddressFromThatAddress() {
+        // ipv4_ping_loopback: 127.1.2.3 is no device's address, yet local through 127.0.0.0/8; the reply leaves
+        // from it (__ip_dev_find falls back to table local), so the echo is answered.
+        lab.up(lab.lo(na));
+        int other = Ip4.parse("127.1.2.3");
+        assertTrue(lab.inet.ipv4(na).isLocalAddress(other));
+        assertTrue(!lab.inet.ipv4(na).isLocalAddress(Ip4.parse("10.9.0.77")));
+        PingReport r = lab.inet.ping(na, PingRequest.of(other, 1).timeout(Duration.ofSeconds(1)));
+        assertEquals(1, r.received(), r.events().toString());
+        assertEquals(other, ((PingReport.Reply) r.events().get(0)).from());
+        assertEquals(Ip4.LOOPBACK, r.source());
+    }
+
+    @Test
     void shouldFailToStartWithoutARoute() {
         PingReport r = lab.inet.ping(na, PingRequest.of(Ip4.parse("11.0.0.1"), 1));
         assertEquals(Errno.ENETUNREACH, r.setupError().orElseThrow().errno(), "ping: connect: Network is unreachable");

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nssim.core.Errno;
+import io.nssim.core.ipv4.IcmpHdr;
 import io.nssim.core.ipv4.Ip4;
 import io.nssim.core.ipv4.IpHdr;
+import io.nssim.core.ipv4.NfReject;
 import io.nssim.core.ipv4.PingReport;
 import io.nssim.core.ipv4.PingRequest;
 import io.nssim.core.net.Net;
@@ -138,6 +140,74 @@ class NfHooksTest {
             assertEquals(3, v[1].packetState().dropReasons().get(SkbDropReason.NETFILTER_DROP));
             NetfilterNetOps.hooks(b).unregister(dropIcmp).orElseThrow();
             assertEquals(1, lab.inet.ping(a, PingRequest.of(Ip4.parse("10.9.0.2"), 1)).received());
+        }
+    }
+
+    /** A LOCAL_OUT hook that drops ICMP echo requests, after sending an ICMP port unreachable if asked (REJECT). */
+    private static NfHookOps dropEchoOut(boolean reject) {
+        return new NfHookOps(reject ? "reject-echo" : "drop-echo", NfInetHook.LOCAL_OUT, NfIpPriority.FILTER,
+                (h, skb, in, out, net) -> {
+                    int nh = skb.networkHeader();
+                    if (IpHdr.protocol(skb, nh) != IpHdr.IPPROTO_ICMP
+                            || IcmpHdr.type(skb, nh + IpHdr.headerLen(skb, nh)) != IcmpHdr.ECHO) {
+                        return NfVerdict.ACCEPT;
+                    }
+                    if (reject) {
+                        NfReject.sendUnreach(net, skb, 3);
+                    }
+                    return NfVerdict.DROP;
+                });
+    }
+
+    @Test
+    void shouldFailTheSendWithEpermWhenLocalOutDropsAndWaitForTheLostRequest() {
+        try (PacketLab lab = PacketLab.create()) {
+            Net a = lab.newNet();
+            Net b = lab.newNet();
+            TestVeth[] v = lab.veth(a, "va", b, "vb");
+            lab.addr(v[0], "10.9.0.1/24");
+            lab.addr(v[1], "10.9.0.2/24");
+            lab.up(lab.lo(a), v[0], v[1]);
+            NetfilterNetOps.hooks(a).register(dropEchoOut(false)).orElseThrow();
+            PingReport rep = lab.inet.ping(a, PingRequest.of(Ip4.parse("10.9.0.2"), 1).timeout(Duration.ofSeconds(1)));
+
+            assertEquals(1, rep.transmitted());
+            assertEquals(0, rep.received());
+            assertEquals(0, rep.errors(), "nothing came back: iputils prints nothing (nf_output_drop)");
+            assertEquals(1, rep.events().size(), rep.events().toString());
+            assertEquals(Errno.EPERM, ((PingReport.SendError) rep.events().get(0)).errno());
+            assertTrue(rep.endNanos() - rep.lastSendNanos() >= Duration.ofSeconds(1).toNanos(),
+                    "the request counts as sent: ping waits for it until -W");
+            assertEquals(1, lab.packet().dropMonitor().drops().get(SkbDropReason.NETFILTER_DROP));
+            assertEquals(0, v[1].packetState().dropReasons().total(), "nothing reached the peer");
+        }
+    }
+
+    @Test
+    void shouldQueueTheRejectErrorBeforeTheSendFailsWithEperm() {
+        try (PacketLab lab = PacketLab.create()) {
+            Net a = lab.newNet();
+            Net b = lab.newNet();
+            TestVeth[] v = lab.veth(a, "va", b, "vb");
+            lab.addr(v[0], "10.9.0.1/24");
+            lab.addr(v[1], "10.9.0.2/24");
+            lab.up(lab.lo(a), v[0], v[1]);
+            NetfilterNetOps.hooks(a).register(dropEchoOut(true)).orElseThrow();
+            PingReport rep = lab.inet.ping(a, PingRequest.of(Ip4.parse("10.9.0.2"), 1).timeout(Duration.ofSeconds(1)));
+
+            // nf_output_drop: "From 10.0.0.1 icmp_seq=1 Destination Port Unreachable", then
+            // "ping: sendmsg: Operation not permitted", "+1 errors", and no wait.
+            assertEquals(2, rep.events().size(), rep.events().toString());
+            PingReport.Error err = (PingReport.Error) rep.events().get(0);
+            assertEquals(Ip4.parse("10.9.0.1"), err.from());
+            assertEquals(1, err.seq());
+            assertEquals("Destination Port Unreachable", err.text());
+            PingReport.SendError send = (PingReport.SendError) rep.events().get(1);
+            assertEquals(1, send.seq());
+            assertEquals(Errno.EPERM, send.errno());
+            assertEquals(1, rep.errors());
+            assertEquals(1, rep.exitStatus());
+            assertTrue(rep.endNanos() - rep.lastSendNanos() < Duration.ofMillis(1).toNanos(), "answered by the error");
         }
     }
 }

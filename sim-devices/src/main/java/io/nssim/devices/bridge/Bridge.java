@@ -30,7 +30,8 @@ import java.util.List;
  * port devices (up, down, carrier, MTU, address, unregistration, which also covers a move to another net).
  * <li><b>Carrier</b> ({@code br_port_state_selection}): on while at least one port forwards, off otherwise;
  * a new bridge starts with carrier on (so up without ports it shows LOWER_UP, state UNKNOWN) until the first
- * port state selection.
+ * port state selection. Creating it with an address ({@code ip link add br0 address MAC type bridge}) or setting
+ * one runs {@code br_stp_change_bridge_id}, whose state selection finds no port: NO-CARRIER, state DOWN.
  * <li><b>MAC</b> ({@code br_stp_recalculate_bridge_id}): the lowest port MAC, or 00:00:00:00:00:00 without
  * ports, unless the user set one.
  * <li><b>MTU</b> ({@code br_mtu_auto_adjust}): the smallest port MTU, unless the user set one.
@@ -477,7 +478,7 @@ public final class Bridge extends NetDevice {
     }
 
     /** {@code br_stp_change_bridge_id}: new address, its FDB entry, then the port state selection. */
-    private void changeBridgeId(MacAddress addr, AddrAssignType type) {
+    void changeBridgeId(MacAddress addr, AddrAssignType type) {
         MacAddress old = address();
         fdb.changeBridgeAddress(old, addr, now());
         netdev().driverSetAddress(this, addr, type);

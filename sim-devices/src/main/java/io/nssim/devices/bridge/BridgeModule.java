@@ -129,9 +129,14 @@ public final class BridgeModule implements KernelModule, RtnlLinkOps {
             return r.propagate();
         }
         String name = request.name().isEmpty() ? "bridge%d" : request.name();
-        r = k.netdev().registerNetdevice(br, net, name, 0);
+        r = k.netdev().registerNetdevice(br, net, name, request.ifindex());
         if (r.isErr()) {
             return r.propagate();
+        }
+        if (request.address() != null) {
+            // br_stp_change_bridge_id: the bridge's own FDB entry and a port state selection, which without
+            // ports turns carrier off (a bridge created without an address keeps carrier until its first one).
+            br.changeBridgeId(request.address(), NetDevice.AddrAssignType.SET);
         }
         String ageing = request.kindData().get("ageing_time");
         if (ageing != null) {

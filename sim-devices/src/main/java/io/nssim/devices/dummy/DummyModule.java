@@ -92,7 +92,7 @@ public final class DummyModule implements KernelModule, RtnlLinkOps {
             return r.propagate();
         }
         String name = request.name().isEmpty() ? "dummy%d" : request.name();
-        r = kernel.netdev().registerNetdevice(d, net, name, 0);
+        r = kernel.netdev().registerNetdevice(d, net, name, request.ifindex());
         return r.isErr() ? r.propagate() : Result.ok(d);
     }
 }

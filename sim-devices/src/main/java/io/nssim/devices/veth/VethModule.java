@@ -74,10 +74,14 @@ public final class VethModule implements KernelModule, RtnlLinkOps {
 
     /**
      * {@code veth_newlink}: the peer is created and registered first, in the peer net, as the peer clause's
-     * name or {@code veth%d} (with no peer clause it takes the request's own MTU); then this end, as the
-     * request's name or {@code veth%d}. Both get random addresses unless given, lose carrier and are tied
-     * together. If this end cannot be registered (its name is the peer's, in one net) the peer, already
-     * registered, is unregistered again: its ifindex stays consumed.
+     * name or {@code veth%d} (with no peer clause it takes the request's own MTU), loses carrier and is
+     * configured ({@code rtnl_configure_link}: its RTM_NEWLINK goes out now, before the pair is tied, so it
+     * shows no link, {@code vb@NONE}); then this end, as the request's name or {@code veth%d}. Both get random
+     * addresses unless given. This end gets the request's ifindex, if any; the peer gets the peer clause's
+     * {@code index} only when the request has one too ({@code if (ifmp && dev->ifindex)}), otherwise the next
+     * one. If this end cannot be registered (its name is taken, or its index is the peer's) the peer, already
+     * registered, is unregistered again: its ifindex stays consumed. The pair is tied last; rtnl_newlink then
+     * announces this end, paired ({@code va@vb}).
      */
     @Override
     public Result<NetDevice> newlink(Kernel kernel, Net net, LinkRequest request) {
@@ -112,16 +116,22 @@ public final class VethModule implements KernelModule, RtnlLinkOps {
         }
         netdev.rtnlLock();
         try {
-            r = netdev.registerNetdevice(peer, peerNet, peerName, 0);
+            int peerIndex = p != null && request.ifindex() > 0 ? p.ifindex() : 0;
+            r = netdev.registerNetdevice(peer, peerNet, peerName, peerIndex);
             if (r.isErr()) {
                 return r.propagate();
             }
             peer.carrierOff();
+            r = netdev.rtnlConfigureLink(peer, false);
+            if (r.isErr()) {
+                netdev.unregisterNetdevice(peer);
+                return r.propagate();
+            }
             if (request.address() == null) {
                 dev.randomAddress(kernel);
             }
             String name = request.name().isEmpty() ? "veth%d" : request.name();
-            r = netdev.registerNetdevice(dev, net, name, 0);
+            r = netdev.registerNetdevice(dev, net, name, request.ifindex());
             if (r.isErr()) {
                 netdev.unregisterNetdevice(peer);
                 return r.propagate();

@@ -195,6 +195,26 @@ class BridgeTest {
     }
 
     @Test
+    void shouldHaveNoCarrierWithoutPortsWhenCreatedWithAnAddress() {
+        // br_dev_newlink: IFLA_ADDRESS -> br_stp_change_bridge_id -> br_port_state_selection finds no port.
+        MacAddress addr = mac("02:00:00:00:bb:01");
+        Bridge br1 = (Bridge) t.add(net, "bridge", LinkRequest.named("br1").withAddress(addr)).orElseThrow();
+        assertFalse(br1.carrier());
+        up(br1);
+        assertEquals(Operstate.DOWN, br1.operstate(), "NO-CARRIER, state DOWN, as Linux shows it");
+        assertEquals(0, br1.flags() & IfFlags.LOWER_UP);
+        assertEquals(addr, br1.address());
+        assertEquals(NetDevice.AddrAssignType.SET, br1.addrAssignType());
+        up(br);
+        assertTrue(br.carrier(), "without an address no state selection has run yet");
+        NetDevice d = dummy("d0");
+        up(d);
+        t.k.netdev().setMaster(d, br1).orElseThrow();
+        assertTrue(br1.carrier(), "a forwarding port brings carrier");
+        assertEquals(Operstate.UP, br1.operstate());
+    }
+
+    @Test
     void shouldLoseCarrierWhenOnlyPortIsDown() {
         up(br);
         Veth va = veth("va", "vb");

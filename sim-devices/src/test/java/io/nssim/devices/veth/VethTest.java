@@ -202,6 +202,23 @@ class VethTest {
     }
 
     @Test
+    void shouldCountCarrierChangesFromRegistrationOn() {
+        // ipv4_link_stats: `ip -s -s link` shows transns 2 for an end brought up once: veth_newlink's
+        // netif_carrier_off after registration (down 1), then both ends up (up 1).
+        Veth va = pair("va", "vb");
+        Veth vb = va.peer();
+        assertEquals(1, va.carrierChanges());
+        assertEquals(1, vb.carrierChanges());
+        up(va);
+        assertEquals(1, va.carrierChanges(), "no carrier while the peer is down: nothing changes");
+        up(vb);
+        assertEquals(2, va.carrierChanges());
+        assertEquals(2, vb.carrierChanges());
+        t.k.netdev().devClose(vb);
+        assertEquals(3, va.carrierChanges());
+    }
+
+    @Test
     void shouldDropCarrierOfBothWhenOneEndGoesDown() {
         Veth va = pair("va", "vb");
         Veth vb = va.peer();

@@ -10,6 +10,7 @@ import io.nssim.core.dev.Operstate;
 import io.nssim.core.net.Net;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.IntFunction;
 
 /**
@@ -17,8 +18,9 @@ import java.util.function.IntFunction;
  * in text, one-line, brief or JSON form, with {@code -d} details and {@code -s} counters.
  *
  * <p>What the kernel would put in the RTM_NEWLINK message is read from the device when printing, as
- * {@code rtnl_fill_ifinfo} does, including its side effect: describing a link whose other end lives in
- * another namespace allocates, in the reader's namespace, an nsid for that namespace.
+ * {@code rtnl_fill_ifinfo} does; IFLA_LINK_NETNSID comes from the engine's {@code Netdev.fillLinkNetnsid}, with
+ * its side effect: describing a link whose other end lives in another namespace allocates, in the reader's
+ * namespace, an nsid for that namespace.
  */
 public final class LinkPrinter {
     private final Kernel kernel;
@@ -29,13 +31,29 @@ public final class LinkPrinter {
     private final IntFunction<String> nsidName;
     /** {@code do_link}: ip link (true) prints the link mode, qlen, alias and -s counters; ip monitor does not. */
     private final boolean doLink;
+    /**
+     * {@code ip address}: the link header above a device's addresses ({@code filter.showqueue}: qlen shown; with
+     * {@code -4} no link/ether line; brief shows only name and state, the addresses follow).
+     */
+    private final boolean addrListing;
 
     public LinkPrinter(Kernel kernel, Net reader, IpOptions opt, IntFunction<String> nsidName, boolean doLink) {
+        this(kernel, reader, opt, nsidName, doLink, false);
+    }
+
+    private LinkPrinter(Kernel kernel, Net reader, IpOptions opt, IntFunction<String> nsidName, boolean doLink,
+                        boolean addrListing) {
         this.kernel = kernel;
         this.reader = reader;
         this.opt = opt;
         this.nsidName = nsidName;
         this.doLink = doLink;
+        this.addrListing = addrListing;
+    }
+
+    /** {@code print_linkinfo} as {@code ip address} calls it, above each device's addresses. */
+    public static LinkPrinter forAddresses(Kernel kernel, Net reader, IpOptions opt, IntFunction<String> nsidName) {
+        return new LinkPrinter(kernel, reader, opt, nsidName, false, true);
     }
 
     /** The peer's ifindex as IFLA_LINK carries it, or -1 when the attribute is absent. */
@@ -45,17 +63,27 @@ public final class LinkPrinter {
         return iflink == dev.ifindex() && !otherNet ? -1 : iflink;
     }
 
-    /** IFLA_LINK_NETNSID, or null when absent. */
+    /** IFLA_LINK_NETNSID as the engine fills it for the reader (it may allocate the nsid), or null when absent. */
     private Integer linkNetnsid(NetDevice dev) {
-        Net linkNet = dev.linkNet();
-        if (linkNet == null || linkNet == dev.net()) {
-            return null;
-        }
-        return kernel.netns().peernet2idAlloc(reader, linkNet);
+        OptionalInt id = kernel.netdev().fillLinkNetnsid(dev, reader);
+        return id.isPresent() ? id.getAsInt() : null;
     }
 
     /** Prints one link (the caller has opened the JSON object). Deleted links get "Deleted ". */
     public void print(JsonPrint p, NetDevice dev, boolean deleted) {
+        print(p, dev, deleted, null, 0);
+    }
+
+    /**
+     * Prints one link as {@link #print(JsonPrint, NetDevice, boolean)} does, for a message that may carry
+     * IFLA_NEW_NETNSID and IFLA_NEW_IFINDEX (the RTM_DELLINK of a device moved to another namespace): in text
+     * form {@code new-netns NAME} (or {@code new-netnsid N} when the nsid has no name) and {@code new-ifindex N}
+     * after the link-netns part; nothing in JSON.
+     *
+     * @param newNetnsid IFLA_NEW_NETNSID, or null when absent
+     * @param newIfindex IFLA_NEW_IFINDEX, or 0 when absent
+     */
+    public void print(JsonPrint p, NetDevice dev, boolean deleted, Integer newNetnsid, int newIfindex) {
         if (deleted) {
             p.bool(Mode.ANY, "deleted", "Deleted ", true);
         }
@@ -81,15 +109,18 @@ public final class LinkPrinter {
             p.string(Mode.ANY, "linkmode", "mode %s ", "DEFAULT");
         }
         p.string(Mode.ANY, "group", "group %s ", dev.group() == 0 ? "default" : Integer.toString(dev.group()));
-        if (doLink && dev.txqlen() != 0) {
+        if ((doLink || addrListing) && dev.txqlen() != 0) {
             p.integer(Mode.ANY, "txqlen", "qlen %d", dev.txqlen());
         }
-        p.nl();
-        p.string(Mode.ANY, "link_type", "    link/%s ", dev.linkType());
-        if (!dev.linkType().equals("none")) {
-            p.string(Mode.ANY, "address", "%s", dev.address().toString());
-            p.raw(" brd ");
-            p.string(Mode.ANY, "broadcast", "%s", dev.broadcast().toString());
+        // ip address -4 leaves the link-layer line out (filter.family is neither 0 nor AF_PACKET).
+        if (!addrListing || opt.family == 0 || opt.family == 17 || opt.details > 0) {
+            p.nl();
+            p.string(Mode.ANY, "link_type", "    link/%s ", dev.linkType());
+            if (!dev.linkType().equals("none")) {
+                p.string(Mode.ANY, "address", "%s", dev.address().toString());
+                p.raw(" brd ");
+                p.string(Mode.ANY, "broadcast", "%s", dev.broadcast().toString());
+            }
         }
         if (netnsid != null) {
             if (p.isJson()) {
@@ -103,6 +134,15 @@ public final class LinkPrinter {
                 }
             } else {
                 p.raw(" link-netnsid unknown");
+            }
+        }
+        if (!p.isJson()) {
+            if (newNetnsid != null) {
+                String name = newNetnsid >= 0 ? nsidName.apply(newNetnsid) : null;
+                p.raw(name != null ? " new-netns " + name : " new-netnsid " + newNetnsid);
+            }
+            if (newIfindex != 0) {
+                p.raw(" new-ifindex " + newIfindex);
             }
         }
         if (opt.details > 0) {
@@ -206,6 +246,9 @@ public final class LinkPrinter {
     private void printBrief(JsonPrint p, NetDevice dev, Integer netnsid) {
         boolean mdown = printNameAndLink(p, "%-16s ", dev, netnsid);
         p.string(Mode.ANY, "operstate", "%-14s ", dev.operstate().name());
+        if (addrListing && opt.family != 17) {
+            return;
+        }
         p.string(Mode.ANY, "address", "%s ", dev.address().toString());
         printFlags(p, dev.flags(), mdown);
         p.raw("\n");
@@ -244,6 +287,12 @@ public final class LinkPrinter {
     }
 
     // ---- -s ----
+
+    /** {@code print_link_stats}: the counters {@code ip -s address} prints after a device's addresses. */
+    public void printLinkStats(JsonPrint p, NetDevice dev) {
+        printStats(p, dev);
+        p.raw("\n");
+    }
 
     private void printStats(JsonPrint p, NetDevice dev) {
         DeviceStats s = dev.stats();
@@ -295,6 +344,12 @@ public final class LinkPrinter {
         num(sb, cols[3], rxDropped);
         num(sb, cols[4], rxMissed);
         num(sb, cols[5], mcast);
+        if (opt.stats > 1) {
+            // RX error detail (length, crc, frame, fifo, overrun): never counted by the simulated drivers.
+            sb.append(p.sl());
+            errorLines(sb, p.sl(), cols, "RX errors:", new String[] {"length", "crc", "frame", "fifo", "overrun"},
+                    new long[] {0, 0, 0, 0, 0});
+        }
         sb.append(p.sl());
         sb.append(String.format("    TX: %" + (cols[0] - 4) + "s %" + cols[1] + "s %" + cols[2] + "s %" + cols[3]
                 + "s %" + cols[4] + "s %" + cols[5] + "s %" + cols[6] + "s%s", "bytes", "packets", "errors",
@@ -306,7 +361,26 @@ public final class LinkPrinter {
         num(sb, cols[3], txDropped);
         num(sb, cols[4], txCarrier);
         num(sb, cols[5], collisions);
+        if (opt.stats > 1) {
+            // TX error detail; transns is IFLA_CARRIER_CHANGES.
+            sb.append(p.sl());
+            errorLines(sb, p.sl(), cols, "TX errors:", new String[] {"aborted", "fifo", "window", "heartbt",
+                "transns"}, new long[] {0, 0, 0, 0, dev.carrierChanges()});
+        }
         p.raw(sb.toString());
+    }
+
+    /** {@code ip -s -s}: a "RX errors:"/"TX errors:" header under the first column, then its values. */
+    private static void errorLines(StringBuilder sb, String sl, int[] cols, String title, String[] names,
+                                   long[] values) {
+        sb.append(String.format("    %-" + cols[0] + "s", title));
+        for (int i = 0; i < names.length; i++) {
+            sb.append(String.format(" %" + cols[i + 1] + "s", names[i]));
+        }
+        sb.append(sl).append("    ").append(" ".repeat(cols[0])).append(' ');
+        for (int i = 0; i < values.length; i++) {
+            num(sb, cols[i + 1], values[i]);
+        }
     }
 
     private static void sizeColumns(int[] cols, long... vals) {
