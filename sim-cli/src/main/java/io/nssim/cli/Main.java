@@ -1,6 +1,7 @@
 package io.nssim.cli;
 
 import io.nssim.cli.interactive.InteractiveShell;
+import io.nssim.cli.nssim.HtmlReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -15,13 +16,18 @@ import java.util.List;
 /** The {@code nssim} command: {@code run FILE} and {@code shell}. */
 public final class Main {
     static final String USAGE = """
-            Usage: nssim run [--seed N] FILE|-     run a script on a fresh simulated machine, print its transcript
+            Usage: nssim run [--seed N] FILE|- [--html OUT.html]
+                                                   run a script on a fresh simulated machine, print its transcript
+                                                   (--html also writes a page that steps through it)
                    nssim shell [--seed N]          type the same commands interactively
                    nssim --help | --version
 
             Scripts are one simple command per line, as bash runs them: ip netns ..., ip link ...,
-            ip monitor ..., ip netns exec NS CMD, CMD &, sleep N (virtual time), kill, wait, $!, true,
-            false, echo. The transcript shows "$ LINE", the output, and "[exit N]" for a non-zero status.
+            ip address/route/neigh ..., ip monitor ..., ip netns exec NS CMD, ping, sysctl net.*,
+            cat /proc/net/... and /proc/sys/net/..., CMD &, sleep N (virtual time), kill, wait, $!, true,
+            false, echo, dmesg, and nssim's own "nssim show|trace|fail|leak|release|hold-cleanup|dot"
+            (nssim help lists them). The transcript shows "$ LINE", the output, and "[exit N]" for a non-zero
+            status.
             --seed N fixes the machine's random numbers (MAC addresses); the default is 1.
             """;
 
@@ -38,6 +44,7 @@ public final class Main {
     static int run(String[] argv, InputStream in, PrintStream out, PrintStream err) {
         List<String> args = new ArrayList<>(Arrays.asList(argv));
         long seed = 1;
+        String html = null;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -63,6 +70,15 @@ public final class Main {
                     err.println("nssim: --seed needs a number, not \"" + v + "\"");
                     return 2;
                 }
+            } else if (a.equals("--html") || a.startsWith("--html=")) {
+                if (a.startsWith("--html=")) {
+                    html = a.substring("--html=".length());
+                } else if (i + 1 < args.size()) {
+                    html = args.get(++i);
+                } else {
+                    err.println("nssim: --html needs a file name");
+                    return 2;
+                }
             } else {
                 rest.add(a);
             }
@@ -77,10 +93,10 @@ public final class Main {
                 err.print(USAGE);
                 return 2;
             }
-            return runScript(rest.get(1), seed, in, out, err);
+            return runScript(rest.get(1), seed, html, in, out, err);
         }
         if (cmd.equals("shell")) {
-            if (rest.size() != 1) {
+            if (rest.size() != 1 || html != null) {
                 err.print(USAGE);
                 return 2;
             }
@@ -96,7 +112,8 @@ public final class Main {
         return 2;
     }
 
-    private static int runScript(String file, long seed, InputStream in, PrintStream out, PrintStream err) {
+    private static int runScript(String file, long seed, String html, InputStream in, PrintStream out,
+                                 PrintStream err) {
         String text;
         String name;
         try {
@@ -115,10 +132,20 @@ public final class Main {
             return 1;
         }
         List<String> lines = splitLines(text);
-        new ScriptRunner(seed).run(name, lines, s -> {
+        java.util.function.Consumer<String> sink = s -> {
             out.print(s);
             out.flush();
-        });
+        };
+        HtmlReport page = html == null ? null : new HtmlReport(name, lines);
+        new ScriptRunner(seed).run(name, lines, page == null ? sink : page.tee(sink), page);
+        if (page != null) {
+            try {
+                Files.writeString(Path.of(html), page.html(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("nssim: cannot write " + html + ": " + e.getMessage());
+                return 1;
+            }
+        }
         return 0;
     }
 

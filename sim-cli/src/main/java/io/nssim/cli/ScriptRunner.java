@@ -27,8 +27,26 @@ public final class ScriptRunner {
 
     /** Streams the transcript to {@code sink} as it is produced. */
     public void run(String name, List<String> lines, java.util.function.Consumer<String> sink) {
+        run(name, lines, sink, null);
+    }
+
+    /**
+     * Told about the machine once it has booted and after every command line ({@code --html} records a page
+     * from these).
+     */
+    public interface Steps {
+        void booted(Machine m);
+
+        void ran(Machine m, int lineNo, String line, int status);
+    }
+
+    /** Streams the transcript to {@code sink}, and tells {@code steps} (if not null) about every step. */
+    public void run(String name, List<String> lines, java.util.function.Consumer<String> sink, Steps steps) {
         Machine m = Machine.boot(seed, sink::accept);
         m.shell().setScriptName(name);
+        if (steps != null) {
+            steps.booted(m);
+        }
         for (int i = 0; i < lines.size(); i++) {
             String line = stripTrailing(lines.get(i));
             String lead = line.strip();
@@ -39,6 +57,9 @@ public final class ScriptRunner {
             int status = m.shell().runLine(i + 1, line);
             if (status != 0) {
                 sink.accept("[exit " + status + "]\n");
+            }
+            if (steps != null) {
+                steps.ran(m, i + 1, line, status);
             }
         }
     }

@@ -15,7 +15,8 @@ import java.util.Set;
  * command will run in) where it expects a device, and link kinds after {@code type}. Pure: no terminal.
  */
 public final class Completions {
-    static final List<String> COMMANDS = List.of("ip", "sleep", "echo", "true", "false", "kill", "wait", "exit");
+    static final List<String> COMMANDS = List.of("ip", "sleep", "echo", "true", "false", "kill", "wait", "exit",
+            "dmesg", "nssim");
     static final List<String> IP_OBJECTS = List.of("link", "netns", "monitor", "help");
     static final List<String> IP_OPTIONS = List.of("-n", "-netns", "-j", "-json", "-p", "-pretty", "-br", "-brief",
             "-d", "-details", "-s", "-stats", "-o", "-oneline", "-4", "-6", "-all", "-V");
@@ -45,6 +46,9 @@ public final class Completions {
             List<String> out = new ArrayList<>();
             machine.shell().jobs().forEach(j -> out.add("%" + j.number()));
             return out;
+        }
+        if (cmd.equals("nssim")) {
+            return machine.nssim().complete(before.subList(1, before.size()));
         }
         if (!cmd.equals("ip")) {
             return List.of();

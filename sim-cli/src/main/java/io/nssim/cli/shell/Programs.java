@@ -25,6 +25,11 @@ public final class Programs {
         byName.put("echo", Programs::echo);
     }
 
+    /** Installs {@code program} on the PATH as {@code name} (the simulator's own tools: {@code dmesg}). */
+    public void register(String name, Program program) {
+        byName.put(name, program);
+    }
+
     /** The program {@code execvp(name)} would find. */
     public Optional<Program> lookup(String name) {
         if (name.contains("/")) {

@@ -37,6 +37,10 @@ public final class Shell {
     private final List<Job> toNotify = new ArrayList<>();
     private final Proc selfProc;
     private boolean interactive;
+    /** Builtins added by the simulator ({@code nssim}): looked up after bash's own. */
+    private final Map<String, Builtin> extraBuiltins = new LinkedHashMap<>();
+    /** Run before every line ({@link #beforeEachLine}). */
+    private final List<Runnable> beforeLine = new ArrayList<>();
 
     public Shell(Kernel kernel, Task self, Programs programs, Out out) {
         this.kernel = kernel;
@@ -72,6 +76,16 @@ public final class Shell {
         this.interactive = on;
     }
 
+    /** Adds a builtin that runs in the shell's own process, like bash's; bash's own builtins win. */
+    public void registerBuiltin(String name, Builtin b) {
+        extraBuiltins.put(name, b);
+    }
+
+    /** Runs {@code hook} before each line the shell runs. */
+    public void beforeEachLine(Runnable hook) {
+        beforeLine.add(hook);
+    }
+
     /** {@code $!}, or "" before the first background job. */
     public String lastBackgroundPid() {
         return lastBgPid;
@@ -88,6 +102,9 @@ public final class Shell {
      */
     public int runLine(int n, String line) {
         this.lineNo = n;
+        for (Runnable hook : beforeLine) {
+            hook.run();
+        }
         Words.Result r = Words.parse(line, lastBgPid);
         if (r.error().isPresent()) {
             String msg = r.error().get().message();
@@ -277,7 +294,8 @@ public final class Shell {
             case "wait":
                 return Optional.of(builtinWait(args));
             default:
-                return Optional.empty();
+                Builtin extra = extraBuiltins.get(name);
+                return extra == null ? Optional.empty() : Optional.of(extra.run(proc, args));
         }
     }
 
