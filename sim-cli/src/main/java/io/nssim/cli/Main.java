@@ -24,7 +24,8 @@ public final class Main {
 
             Scripts are one simple command per line, as bash runs them: ip netns ..., ip link ...,
             ip address/route/neigh ..., ip monitor ..., ip netns exec NS CMD, ping, sysctl net.*,
-            cat /proc/net/... and /proc/sys/net/..., CMD &, sleep N (virtual time), kill, wait, $!, true,
+            cat /proc/net/... and /proc/sys/net/..., iptables, iptables-save, iptables-restore, ipset,
+            conntrack, CMD &, sleep N (virtual time), kill, wait, $!, true,
             false, echo, dmesg, and nssim's own "nssim show|trace|fail|leak|release|hold-cleanup|dot"
             (nssim help lists them). The transcript shows "$ LINE", the output, and "[exit N]" for a non-zero
             status.

@@ -10,14 +10,15 @@
  * Commands take no virtual time. Work the kernel queues or arms (the netns cleanup worker, netdev_run_todo's
  * waits, timers, the end of a background {@code sleep}) runs only while virtual time advances, and virtual
  * time advances only through {@code sleep N} in the foreground (N seconds), {@code wait} (until the awaited
- * jobs have ended) and a foreground {@code ip netns exec NS sleep N}. So {@code ip netns del a} followed at
+ * jobs have ended), a foreground {@code ip netns exec NS sleep N}, and {@code ping} (its whole run, from the
+ * first request to the last answer or timeout, also when started with {@code &}). So {@code ip netns del a} followed at
  * once by {@code ip link} still shows a veth whose peer was in {@code a}; after {@code sleep 1} the cleanup
  * has run. This is what the recorded scenarios need: they {@code sleep 1} wherever Linux is asynchronous,
  * and at that point the simulated cleanup is always done, deterministically.
  *
- * <h2>What nssim adds to rtnetlink</h2>
- * {@link io.nssim.cli.Machine} makes every link notification allocate nsids the way {@code rtnl_fill_ifinfo}
- * does, and {@code ip}'s name lookups (RTM_GETLINK) allocate in the requester's namespace; see
- * {@link io.nssim.cli.ip}.
+ * <h2>nsids allocated by describing links</h2>
+ * The engine does it, as {@code rtnl_fill_ifinfo} does: every link notification allocates in the device's
+ * namespace, and what {@code ip} reads (a dump, or a name lookup through {@code Netdev.rtnlGetlink}) in the
+ * reader's ({@code Netdev.fillLinkNetnsid}); see {@link io.nssim.cli.ip}.
  */
 package io.nssim.cli;

@@ -28,7 +28,7 @@ import net.jqwik.api.Tuple;
 class CommandLineFuzzProperties {
     private static final List<String> SETUP = List.of("ip netns add a", "ip netns add b",
             "ip link add va type veth peer name vb", "ip -n a link add vc type veth peer name vd netns b",
-            "ip link set va up", "sleep 100 &");
+            "ip link set va up", "ip addr add 10.0.0.1/24 dev va", "sleep 100 &");
     private static final List<String> LINES = scenarioLines();
 
     private static List<String> scenarioLines() {
@@ -89,7 +89,8 @@ class CommandLineFuzzProperties {
     Arbitrary<String> garbageIpLines() {
         Arbitrary<String> word = Arbitraries.strings().withChars("qwxzjk0123456789").ofMinLength(2).ofMaxLength(6);
         return Combinators.combine(Arbitraries.of("ip ", "ip netns ", "ip link ", "ip -n a link ", "ip link set ",
-                "ip link add ", "ip monitor ", "kill ", "wait ", ""), word, word)
+                "ip link add ", "ip monitor ", "ip addr ", "ip addr add ", "ip route ", "ip route get ",
+                "ip -n a neigh ", "ping -c 1 ", "sysctl ", "cat ", "kill ", "wait ", ""), word, word)
                 .as((p, a, b) -> p + "z" + a + " z" + b);
     }
 

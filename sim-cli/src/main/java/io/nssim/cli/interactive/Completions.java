@@ -16,8 +16,14 @@ import java.util.Set;
  */
 public final class Completions {
     static final List<String> COMMANDS = List.of("ip", "sleep", "echo", "true", "false", "kill", "wait", "exit",
-            "dmesg", "nssim");
-    static final List<String> IP_OBJECTS = List.of("link", "netns", "monitor", "help");
+            "dmesg", "nssim", "ping", "sysctl", "cat", "iptables", "iptables-save", "iptables-restore", "ipset",
+            "conntrack");
+    static final List<String> IP_OBJECTS = List.of("link", "address", "route", "neigh", "netns", "monitor", "help");
+    /** The verbs of ip address, ip route and ip neigh. */
+    static final List<String> ADDR_CMDS = List.of("add", "change", "replace", "del", "show", "flush");
+    static final List<String> ROUTE_CMDS = List.of("add", "change", "replace", "append", "prepend", "del", "show",
+            "get", "flush");
+    static final List<String> NEIGH_CMDS = List.of("add", "change", "replace", "del", "show", "get", "flush");
     static final List<String> IP_OPTIONS = List.of("-n", "-netns", "-j", "-json", "-p", "-pretty", "-br", "-brief",
             "-d", "-details", "-s", "-stats", "-o", "-oneline", "-4", "-6", "-all", "-V");
     static final List<String> NETNS_CMDS = List.of("list", "add", "attach", "delete", "exec", "identify", "pids",
@@ -85,6 +91,15 @@ public final class Completions {
         }
         if (startsWith("link", object)) {
             return linkCandidates(rest, net);
+        }
+        if (startsWith("address", object) || startsWith("route", object) || startsWith("neighbour", object)
+                || startsWith("neighbor", object)) {
+            if (rest.isEmpty()) {
+                return startsWith("address", object) ? ADDR_CMDS : startsWith("route", object) ? ROUTE_CMDS
+                        : NEIGH_CMDS;
+            }
+            String last = rest.get(rest.size() - 1);
+            return last.equals("dev") || last.equals("oif") || last.equals("iif") ? devices(net) : List.of();
         }
         if (startsWith("monitor", object)) {
             String last = rest.isEmpty() ? "" : rest.get(rest.size() - 1);

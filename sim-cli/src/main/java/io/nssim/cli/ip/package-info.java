@@ -1,9 +1,11 @@
 /**
  * The {@code ip} program of iproute2 6.1: option parsing and keyword matching ({@link io.nssim.cli.ip.Matches},
- * {@code matches()} semantics), {@code ip netns}, {@code ip link} and {@code ip monitor}, with iproute2's
- * messages and exit codes. Kernel work goes through the engine ({@code Netdev.rtnlNewlink}, {@code setMaster},
- * {@code changeNetNamespace}, {@code RunNetns}, {@code TaskTable.unshareNet/setns}); one rtnetlink side effect
- * the engine leaves to message fillers is done here: resolving a device by name (RTM_GETLINK) allocates, in
- * the requester's namespace, an nsid for the namespace of the device's peer.
+ * {@code matches()} semantics), {@code ip netns}, {@code ip link}, {@code ip monitor}, and for IPv4
+ * {@code ip address}, {@code ip route} and {@code ip neigh} (on the engine's {@code Inet} module), with
+ * iproute2's messages and exit codes. Kernel work goes through the engine ({@code Netdev.rtnlNewlink}, {@code setMaster},
+ * {@code setlinkNetns}, {@code RunNetns}, {@code TaskTable.unshareNet/setns}), and so do the rtnetlink side
+ * effects of reading links: resolving a device by name ({@code Netdev.rtnlGetlink}) and printing a link
+ * ({@code Netdev.fillLinkNetnsid}) allocate, in the reader's namespace, an nsid for the namespace of the
+ * device's peer.
  */
 package io.nssim.cli.ip;

@@ -29,20 +29,10 @@ class ConformanceTest {
      * They still run: one that fails is reported as skipped (aborted) with its reason, never silently
      * dropped; one that passes fails the test, so that it is taken off this list.
      */
-    static final Map<String, String> KNOWN_GAPS = Map.of(
-            "ifindex_explicit", "LinkRequest has no ifindex (IFLA_IFINDEX / peer index) for the drivers to pass "
-                    + "to registerNetdevice, so `ip link add ... index N` is refused",
-            "ifindex_per_netns", "LinkRequest has no ifindex: `ip link add ... netns NS index N` is refused",
-            "selftest_netns_name", "`ip link add ... index N` and `ip link set DEV netns NS index N` need an "
-                    + "ifindex in LinkRequest and in Netdev.changeNetNamespace",
-            "bridge_carrier", "the bridge driver keeps carrier on while it has no port (br_stp_enable_bridge "
-                    + "turns it off: NO-CARRIER, state DOWN once up)");
+    static final Map<String, String> KNOWN_GAPS = Map.of();
 
     /** Groups of scenarios outside the command-line issue's commands, by name prefix, with the reason. */
-    static final Map<String, String> OTHER_CORPORA = Map.of(
-            "ipv4_", "needs ip address / ip route / ip neigh, ping, sysctl and /proc files: the IPv4 path is "
-                    + "not in the engine or the CLI yet",
-            "nf_", "needs iptables: sim-netfilter has no tables or CLI yet");
+    static final Map<String, String> OTHER_CORPORA = Map.of();
 
     static String gapOf(String name) {
         String gap = KNOWN_GAPS.get(name);

@@ -431,9 +431,34 @@ final class MatchExts {
             return OPTS;
         }
 
+        /** {@code XT_MAX_COMMENT_LEN}: the field's size, terminating NUL included. */
+        static final int MAX_BYTES = 255;
+
         @Override
         void parse(Opt o, String arg, boolean invert, ParseCtx c) {
-            text = arg;
+            text = truncate(arg);
+        }
+
+        /**
+         * {@code xtopt_parse_string} copies at most {@code sizeof(comment) - 1} bytes without complaint: a longer
+         * comment is cut to 255 bytes (here: the longest prefix of whole characters that fits in 255 UTF-8 bytes).
+         */
+        static String truncate(String arg) {
+            if (arg.length() <= MAX_BYTES / 3) {
+                return arg;
+            }
+            int bytes = 0;
+            int i = 0;
+            while (i < arg.length()) {
+                int cp = arg.codePointAt(i);
+                int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                if (bytes + n > MAX_BYTES) {
+                    break;
+                }
+                bytes += n;
+                i += Character.charCount(cp);
+            }
+            return arg.substring(0, i);
         }
 
         @Override

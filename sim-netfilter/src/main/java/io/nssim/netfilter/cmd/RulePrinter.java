@@ -143,9 +143,10 @@ final class RulePrinter {
         }
         if (is(format, FMT_VIA)) {
             String any = is(format, FMT_NUMERIC) ? "*" : "any";
-            String in = (h.inverted(IpHeader.INV_VIA_IN) ? "!" : "") + (h.inIface().isEmpty() ? any : h.inIface());
-            String out = (h.inverted(IpHeader.INV_VIA_OUT) ? "!" : "")
-                    + (h.outIface().isEmpty() ? any : h.outIface());
+            boolean invIn = h.inverted(IpHeader.INV_VIA_IN);
+            boolean invOut = h.inverted(IpHeader.INV_VIA_OUT);
+            String in = (invIn ? "!" : "") + (anyIface(h.inIface(), invIn) ? any : h.inIface());
+            String out = (invOut ? "!" : "") + (anyIface(h.outIface(), invOut) ? any : h.outIface());
             if (table) {
                 sb.append(' ').append(pad(in, 6, true)).append(' ').append(pad(out, 6, true)).append(' ');
             } else {
@@ -227,8 +228,17 @@ final class RulePrinter {
                 .append(Ipv4Text.saveMask(mask));
     }
 
+    /**
+     * Whether an interface matches every interface and is not in the rule at all as iptables-nft stores it:
+     * {@code add_iface} emits no comparison for a bare {@code +}, so listings show {@code *} and {@code -S}
+     * omits it (nf_iface_wildcard).
+     */
+    private static boolean anyIface(String iface, boolean inv) {
+        return iface.isEmpty() || (iface.equals("+") && !inv);
+    }
+
     private static void saveIface(StringBuilder sb, char letter, String iface, boolean inv) {
-        if (!iface.isEmpty() && (!iface.equals("+") || inv)) {
+        if (!anyIface(iface, inv)) {
             sb.append(inv ? " !" : "").append(" -").append(letter).append(' ').append(iface);
         }
     }

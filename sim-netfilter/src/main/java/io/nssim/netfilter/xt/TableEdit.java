@@ -260,7 +260,11 @@ public final class TableEdit {
         return names;
     }
 
-    /** {@code -Z CHAIN [NUM]}; {@code num} 0 zeroes the whole chain and its policy counter. */
+    /**
+     * {@code -Z CHAIN [NUM]}; {@code num} 0 zeroes the whole chain and its policy counter. Zeroing a built-in
+     * chain sends the chain with counters ({@code NFTA_CHAIN_COUNTERS}), which gives it stats: from then on its
+     * policy is counted, as after {@code -P} (nf_goto_return: RETURN from a goto chain after {@code -Z}).
+     */
     public XtError zero(String chain, int num) {
         EChain c = chainForRules(chain, false);
         if (c == null) {
@@ -276,6 +280,9 @@ public final class TableEdit {
             r.counter().zero();
         }
         c.policyCounter.zero();
+        if (c.hook != null) {
+            c.policyCounted = true;
+        }
         return null;
     }
 

@@ -7,14 +7,16 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The four IPv4 tables ({@code iptable_filter}, {@code iptable_nat}, {@code iptable_mangle},
- * {@code iptable_raw}) with their built-in chains and hook priorities. The declaration order is the order
- * iptables-nft lists tables in ({@code enum nft_table_type}: mangle, raw, filter, nat), which is the order
- * {@code iptables-save} prints them in.
+ * The five IPv4 tables ({@code iptable_filter}, {@code iptable_nat}, {@code iptable_mangle},
+ * {@code iptable_raw}, {@code iptable_security}) with their built-in chains and hook priorities. The
+ * declaration order is the order iptables-nft lists tables in ({@code enum nft_table_type}: mangle, security,
+ * raw, filter, nat), which is the order {@code iptables-save} prints them in.
  */
 public enum TableId {
     MANGLE(NfInetHook.PRE_ROUTING, NfInetHook.LOCAL_IN, NfInetHook.FORWARD, NfInetHook.LOCAL_OUT,
             NfInetHook.POST_ROUTING),
+    /** The SELinux/SECMARK table: INPUT, FORWARD and OUTPUT at priority 50, after filter. */
+    SECURITY(NfInetHook.LOCAL_IN, NfInetHook.FORWARD, NfInetHook.LOCAL_OUT),
     RAW(NfInetHook.PRE_ROUTING, NfInetHook.LOCAL_OUT),
     FILTER(NfInetHook.LOCAL_IN, NfInetHook.FORWARD, NfInetHook.LOCAL_OUT),
     NAT(NfInetHook.PRE_ROUTING, NfInetHook.LOCAL_IN, NfInetHook.LOCAL_OUT, NfInetHook.POST_ROUTING);
@@ -45,6 +47,7 @@ public enum TableId {
             case RAW -> NfIpPriority.RAW;
             case MANGLE -> NfIpPriority.MANGLE;
             case FILTER -> NfIpPriority.FILTER;
+            case SECURITY -> NfIpPriority.SECURITY;
             case NAT -> hook == NfInetHook.PRE_ROUTING || hook == NfInetHook.LOCAL_OUT ? NfIpPriority.NAT_DST
                     : NfIpPriority.NAT_SRC;
         };

@@ -103,6 +103,22 @@ class TraversalTest {
         assertEquals(List.of(0L, 0L, 0L), counts("INPUT"), "a replaced rule starts from zero");
     }
 
+    /** nf_goto_return: -Z gives a built-in chain counters, so its policy counts from then on (as after -P). */
+    @Test
+    void shouldCountThePolicyAfterTheChainWasZeroed() {
+        t.ok(n, "iptables -N sub", "iptables -A sub -j RETURN", "iptables -A INPUT -g sub");
+        input("1.1.1.1");
+        assertEquals(0, policyCount("INPUT"), "RETURN from the goto chain: the policy, not counted yet");
+        t.ok(n, "iptables -Z INPUT 1");
+        input("1.1.1.1");
+        assertEquals(0, policyCount("INPUT"), "zeroing one rule does not touch the chain");
+        t.ok(n, "iptables -Z");
+        input("1.1.1.1");
+        assertEquals(1, policyCount("INPUT"));
+        assertEquals(0, t.nf(n).table(TableId.FILTER).model().chain("FORWARD").orElseThrow().policyCounter()
+                .packets());
+    }
+
     @Test
     void shouldEvaluateAgainstTheSnapshotItStartedWith() {
         t.ok(n, "iptables -A INPUT -j DROP");
