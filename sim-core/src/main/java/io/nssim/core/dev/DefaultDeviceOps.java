@@ -78,7 +78,7 @@ public final class DefaultDeviceOps implements PernetOperations {
                 }
             }
             kernel.trace().enter("dev_change_net_namespace", dev.name() + " -> init_net");
-            var r = netdev.changeNetNamespace(dev, init, fallback);
+            var r = netdev.refundToInitNet(dev, fallback);
             kernel.trace().exit();
             if (r.isErr()) {
                 // The kernel BUG()s here: a device that can neither stay nor go.

@@ -1042,6 +1042,23 @@ public final class Netdev {
         return changeNetNamespace(dev, target, pat, 0);
     }
 
+    /** Set while {@link #refundToInitNet} moves a device: the move the kernel cannot survive failing. */
+    private boolean refunding;
+
+    /**
+     * {@code default_device_exit_net}'s move of a device back to init_net. The kernel BUG()s when it fails, so the
+     * {@code dev_change_net_namespace} fault point (an injected ENOMEM) does not fire for it: a fault armed for a
+     * user's move is not spent on, nor crashes, a namespace's teardown.
+     */
+    Result<Void> refundToInitNet(NetDevice dev, String pat) {
+        refunding = true;
+        try {
+            return changeNetNamespace(dev, kernel.initNet(), pat, 0);
+        } finally {
+            refunding = false;
+        }
+    }
+
     /**
      * {@code __dev_change_net_namespace} with {@code new_ifindex} ({@code ip link set DEV netns NS index N},
      * IFLA_NEW_IFINDEX): as {@link #changeNetNamespace(NetDevice, Net, String)}, but after the name checks the
@@ -1090,7 +1107,7 @@ public final class Netdev {
         } else if (!keepIndex && target.devices().peekNextIndex() < 0) {
             return Result.err(Errno.ENFILE, "Unable to allocate a new ifindex in the target netns");
         }
-        if (kernel.faults().shouldFail("dev_change_net_namespace")) {
+        if (!refunding && kernel.faults().shouldFail("dev_change_net_namespace")) {
             return Result.err(Errno.ENOMEM);
         }
         rtnlLock();
