@@ -27,8 +27,9 @@ public final class Main {
             cat /proc/net/... and /proc/sys/net/..., iptables, iptables-save, iptables-restore, ipset,
             conntrack, CMD &, sleep N (virtual time), kill, wait, $!, true,
             false, echo, dmesg, and nssim's own "nssim show|trace|fail|leak|release|hold-cleanup|dot"
-            (nssim help lists them). The transcript shows "$ LINE", the output, and "[exit N]" for a non-zero
-            status.
+            (nssim help lists them). A line may end in a here-document (iptables-restore <<EOF, then the
+            rules, then EOF), the command's standard input. The transcript shows "$ LINE", the output, and
+            "[exit N]" for a non-zero status.
             --seed N fixes the machine's random numbers (MAC addresses); the default is 1.
             """;
 

@@ -1,12 +1,15 @@
 package io.nssim.cli;
 
+import io.nssim.cli.shell.Words;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs a script on a fresh machine and produces its transcript, in the format the conformance recorder
  * writes: for every command line, {@code $ LINE} (trailing blanks removed, leading ones kept), then what
  * the command printed (stdout and stderr merged in order), then {@code [exit N]} when N is not 0. Blank
  * lines and {@code #} comment lines are skipped but still count for the line numbers in bash's messages.
+ * A here-document's body lines (up to its delimiter) are the command's standard input and are not printed.
  */
 public final class ScriptRunner {
     private final long seed;
@@ -54,12 +57,32 @@ public final class ScriptRunner {
                 continue;
             }
             sink.accept("$ " + line + "\n");
-            int status = m.shell().runLine(i + 1, line);
+            int lineNo = i + 1;
+            Optional<Words.HereDoc> here = Words.hereDoc(line);
+            String body = null;
+            if (here.isPresent()) {
+                // The body: the next lines, up to the delimiter line (not printed: bash does not echo them).
+                StringBuilder b = new StringBuilder();
+                int j = i + 1;
+                while (j < lines.size() && !here.get().ends(lines.get(j))) {
+                    b.append(here.get().strip(lines.get(j))).append('\n');
+                    j++;
+                }
+                if (j == lines.size()) {
+                    // bash 5.2, when parsing reaches the end: a script file names its last line, stdin none.
+                    sink.accept((name.equals("bash") ? "bash: " : name + ": line " + j + ": ")
+                            + "warning: here-document at line " + lineNo
+                            + " delimited by end-of-file (wanted `" + here.get().delimiter() + "')\n");
+                }
+                body = b.toString();
+                i = j;
+            }
+            int status = m.shell().runLine(lineNo, line, body);
             if (status != 0) {
                 sink.accept("[exit " + status + "]\n");
             }
             if (steps != null) {
-                steps.ran(m, i + 1, line, status);
+                steps.ran(m, lineNo, line, status);
             }
         }
     }

@@ -57,4 +57,77 @@ class MainTest {
         assertEquals(1, main("", "run", "/nonexistent/x.sh"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("No such file or directory"));
     }
+
+    @Test
+    void shouldFeedAHereDocumentToIptablesRestoreWithoutPrintingItsBody() {
+        String script = """
+                iptables-restore <<EOF
+                *filter
+                :FORWARD DROP [0:0]
+                -A INPUT -s 10.0.0.0/8 -j ACCEPT
+                COMMIT
+                EOF
+                iptables -S
+                """;
+        assertEquals(0, main(script, "run", "-"));
+        assertEquals("""
+                $ iptables-restore <<EOF
+                $ iptables -S
+                -P INPUT ACCEPT
+                -P FORWARD DROP
+                -P OUTPUT ACCEPT
+                -A INPUT -s 10.0.0.0/8 -j ACCEPT
+                """, out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldReportTheLineOfTheHereDocumentInIptablesRestoreErrorsAndCountBodyLinesInBashErrors() {
+        String script = "iptables-restore <<-'EOF'\n\t*filter\n\t-A INPUT -j NOSUCH\n\tCOMMIT\n\tEOF\nfoo\n";
+        assertEquals(0, main(script, "run", "-"));
+        assertEquals("""
+                $ iptables-restore <<-'EOF'
+                iptables-restore v1.8.9 (nf_tables): Chain 'NOSUCH' does not exist
+                Error occurred at line: 3
+                Try `iptables-restore -h' or 'iptables-restore --help' for more information.
+                [exit 2]
+                $ foo
+                bash: line 6: foo: command not found
+                [exit 127]
+                """, out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldRefuseExpansionsInAnUnquotedHereDocumentAndWarnAtAnUnterminatedOne() {
+        assertEquals(0, main("iptables-restore <<EOF\n*filter\n-A INPUT -s $ADDR -j DROP\nCOMMIT\nEOF\n"
+                + "iptables -S INPUT\niptables-restore <<END\n*filter\n", "run", "-"));
+        assertEquals("""
+                $ iptables-restore <<EOF
+                nssim: expansions in a here-document are not supported: quote the delimiter (<<'EOF')
+                [exit 2]
+                $ iptables -S INPUT
+                -P INPUT ACCEPT
+                $ iptables-restore <<END
+                bash: warning: here-document at line 7 delimited by end-of-file (wanted `END')
+                iptables-restore: COMMIT expected at line 2
+                [exit 1]
+                """, out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldGiveAnEmptyStdinToACommandWithoutAHereDocument() {
+        assertEquals(0, main("iptables -A INPUT -j DROP\niptables-restore\niptables -S INPUT\n", "run", "-"));
+        assertEquals("$ iptables -A INPUT -j DROP\n$ iptables-restore\n$ iptables -S INPUT\n-P INPUT ACCEPT\n"
+                + "-A INPUT -j DROP\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldNameTheLastLineOfAScriptFileWhenAHereDocumentRunsToTheEnd(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("x.sh");
+        Files.writeString(f, "true\niptables-restore <<END\n*filter\n");
+        assertEquals(0, main("", "run", f.toString()));
+        assertEquals("$ true\n$ iptables-restore <<END\n" + f
+                + ": line 3: warning: here-document at line 2 delimited by end-of-file (wanted `END')\n"
+                + "iptables-restore: COMMIT expected at line 2\n[exit 1]\n",
+                out.toString(StandardCharsets.UTF_8));
+    }
 }

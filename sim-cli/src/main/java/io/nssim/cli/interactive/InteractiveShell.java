@@ -68,7 +68,28 @@ public final class InteractiveShell {
                     String arg = t.substring(4).strip();
                     return arg.matches("[0-9]+") ? Integer.parseInt(arg) & 0xFF : status;
                 }
-                status = machine.shell().runLine(lineNo, line);
+                int first = lineNo;
+                java.util.Optional<io.nssim.cli.shell.Words.HereDoc> here = io.nssim.cli.shell.Words.hereDoc(line);
+                String body = null;
+                if (here.isPresent()) {
+                    // bash's secondary prompt: the here-document's lines, up to the delimiter (or Ctrl-D).
+                    StringBuilder b = new StringBuilder();
+                    for (;;) {
+                        String more;
+                        try {
+                            more = reader.readLine("> ");
+                        } catch (UserInterruptException | EndOfFileException e) {
+                            break;
+                        }
+                        lineNo++;
+                        if (here.get().ends(more)) {
+                            break;
+                        }
+                        b.append(here.get().strip(more)).append('\n');
+                    }
+                    body = b.toString();
+                }
+                status = machine.shell().runLine(first, line, body);
                 w.flush();
             }
         }

@@ -722,7 +722,8 @@ final class IpLink {
                 return -2;
             }
             req = req.withPeer(new LinkRequest.Peer(peer.name == null ? "" : peer.name, peerNet,
-                    peer.address == null ? null : mac(peer.address), peer.mtu == null ? 0 : peer.mtu, peer.index));
+                    peer.address == null ? null : mac(peer.address), peer.mtu == null ? 0 : peer.mtu, peer.index,
+                    peer.flagUp && peer.up));
         }
         Result<NetDevice> d = ip.kernel.netdev().rtnlNewlink(net, r.type, req);
         if (d.isErr()) {
@@ -730,12 +731,6 @@ final class IpLink {
             return -2;
         }
         NetDevice dev = d.get();
-        if (peer != null && peer.flagUp && peer.up) {
-            NetDevice p = peerOf(dev);
-            if (p != null) {
-                ip.kernel.netdev().devOpen(p);
-            }
-        }
         if (r.alias != null) {
             ip.kernel.netdev().setAlias(dev, r.alias);
         }
@@ -751,15 +746,6 @@ final class IpLink {
             }
         }
         return 0;
-    }
-
-    private static NetDevice peerOf(NetDevice dev) {
-        int iflink = dev.iflink();
-        if (iflink == dev.ifindex() || iflink == 0) {
-            return null;
-        }
-        Net n = dev.linkNet() != null ? dev.linkNet() : dev.net();
-        return n.devices().byIndex(iflink);
     }
 
     private int replace(Req r) {

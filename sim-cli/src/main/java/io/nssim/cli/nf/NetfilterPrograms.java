@@ -36,9 +36,9 @@ public final class NetfilterPrograms {
     public static void install(Programs programs) {
         programs.register("iptables", program(IptablesCommand::run));
         programs.register("iptables-save", program(IptablesSaveCommand::run));
-        // stdin is /dev/null for a script (the subset has no redirection) and there are no files to read.
-        programs.register("iptables-restore", program((k, net, argv, out) ->
-                IptablesRestoreCommand.run(k, net, argv, "", f -> Optional.empty(), out)));
+        // stdin is a here-document's body, else /dev/null (""); there are no files to read.
+        programs.register("iptables-restore", (proc, argv) -> run(proc, argv, (k, net, args, out) ->
+                IptablesRestoreCommand.run(k, net, args, proc.stdin(), f -> Optional.empty(), out)));
         programs.register("ipset", program(IpsetCommand::run));
         programs.register("conntrack", program(ConntrackCommand::run));
     }

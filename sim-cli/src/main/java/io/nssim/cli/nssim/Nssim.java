@@ -28,17 +28,23 @@ public final class Nssim {
                    nssim show cleanup                        the cleanup list and the cleanup worker
                    nssim trace on|off                        print the kernel path each command takes
                    nssim fail pernet-init OPS [nth N]        make the Nth ops_init of OPS fail (ENOMEM)
-                   nssim fail POINT [nth N]                  net_alloc, bind_mount, register_netdevice,
-                                                             dev_change_net_namespace
+                   nssim fail POINT [nth N]                  net_alloc, proc_alloc_inum, bind_mount,
+                                                             register_netdevice, dev_change_net_namespace,
+                                                             device_rename
                    nssim fail [clear]                        list (or disarm) the armed faults
                    nssim [-n NS] leak dev NAME               take a reference on a device that nothing puts
                    nssim release dev NAME                    put a reference nssim leaked
                    nssim hold-cleanup on|off                 keep the cleanup worker from running
                    nssim dot                                 the machine as a Graphviz graph
             """;
-    /** Fault points other than pernet-init:OPS, as FaultInjector names them. */
-    static final List<String> POINTS = List.of("net_alloc", "bind_mount", "register_netdevice",
-            "dev_change_net_namespace");
+    /**
+     * Fault points other than pernet-init:OPS, as FaultInjector names them: {@code net_alloc} and
+     * {@code proc_alloc_inum} (the net's nsfs inode number) fail {@code copy_net_ns}; {@code bind_mount} the
+     * mount of /run/netns/NAME; {@code register_netdevice}; {@code dev_change_net_namespace} before anything
+     * moves; {@code device_rename} the sysfs rename of {@code dev_change_name}, which puts the old name back.
+     */
+    static final List<String> POINTS = List.of("net_alloc", "proc_alloc_inum", "bind_mount", "register_netdevice",
+            "dev_change_net_namespace", "device_rename");
     static final String LEAK_HOLDER = "nssim leak dev ";
 
     private final Kernel kernel;

@@ -13,6 +13,8 @@ public final class Proc {
     private final Task task;
     private final Out out;
     private final Proc parent;
+    /** Standard input: a here-document's body, or "" for /dev/null (a script's stdin). */
+    private String stdin = "";
     /** Children forked and not yet exited; killing this process ends them too. */
     private final java.util.List<Proc> children = new java.util.ArrayList<>();
 
@@ -50,6 +52,16 @@ public final class Proc {
         return shell;
     }
 
+    /** What the process reads on standard input: a here-document's body, or "" (/dev/null). */
+    public String stdin() {
+        return stdin;
+    }
+
+    /** Redirects standard input ({@code <<WORD}): the shell does it in the child before {@code exec}. */
+    void setStdin(String text) {
+        this.stdin = java.util.Objects.requireNonNull(text, "text");
+    }
+
     /** {@code execvp}: the program named {@code name} on the PATH, if there is one. */
     public Optional<Program> lookup(String name) {
         return shell.programs().lookup(name);
@@ -66,12 +78,14 @@ public final class Proc {
     }
 
     /**
-     * {@code fork}: a child process in the same namespace, writing to the same place. The caller runs a
+     * {@code fork}: a child process in the same namespace, reading and writing the same places. The caller runs a
      * program in it and must end it with {@link Shell#exitTask}.
      */
     public Proc fork() {
         Task child = kernel().tasks().fork(task, task.comm()).orElseThrow();
-        return new Proc(shell, child, out, this);
+        Proc p = new Proc(shell, child, out, this);
+        p.stdin = stdin; // file descriptors are inherited
+        return p;
     }
 
     /** {@code exit(status)}: the task exits (its namespace reference goes); children stay behind as orphans. */

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * A small bash: the subset the conformance scenarios use, run by one shell task on the simulated machine.
  *
- * <p>Each line is one simple command, optionally followed by {@code &}. Builtins ({@code echo true false
+ * <p>Each line is one simple command, optionally followed by {@code &}, or ending in a here-document whose
+ * body (collected by the script's reader) becomes the command's standard input. Builtins ({@code echo true false
  * kill wait :}) run in the shell's own task. Anything else forks a child task, as bash does even for a
  * command it cannot find: the child execs the program from {@link Programs} or prints bash's
  * "command not found" and exits 127. A foreground program that sleeps advances virtual time; a background
@@ -101,6 +102,16 @@ public final class Shell {
      * comments do nothing and return 0.
      */
     public int runLine(int n, String line) {
+        return runLine(n, line, null);
+    }
+
+    /**
+     * Runs one line whose here-document ({@link Words#hereDoc}) has the body {@code hereDocBody} (the lines
+     * between the operator's line and the delimiter, each with its newline), or null for a line without one.
+     * The body becomes the command's standard input. An unquoted delimiter's body must not need expanding:
+     * {@code $ ` \\} in it are refused, as the subset has no parameters but {@code $!}.
+     */
+    public int runLine(int n, String line, String hereDocBody) {
         this.lineNo = n;
         for (Runnable hook : beforeLine) {
             hook.run();
@@ -112,10 +123,20 @@ public final class Shell {
             return 2;
         }
         Words.Parsed p = r.parsed().orElseThrow();
+        Optional<Words.HereDoc> here = Words.hereDoc(line);
+        String stdin = "";
+        if (here.isPresent()) {
+            stdin = hereDocBody == null ? "" : hereDocBody;
+            if (!here.get().quoted() && stdin.matches("(?s).*[$`\\\\].*")) {
+                out.print("nssim: expansions in a here-document are not supported: quote the delimiter (<<'"
+                        + here.get().delimiter() + "')\n");
+                return 2;
+            }
+        }
         if (p.words().isEmpty()) {
             return 0;
         }
-        return p.background() ? startBackground(p.words(), commandText(line)) : runForeground(p.words());
+        return p.background() ? startBackground(p.words(), commandText(line)) : runForeground(p.words(), stdin);
     }
 
     /** "NAME: line N: " as bash prefixes its own errors. */
@@ -133,12 +154,13 @@ public final class Shell {
 
     // ---- foreground ----
 
-    private int runForeground(List<String> words) {
+    private int runForeground(List<String> words, String stdin) {
         Optional<Integer> builtin = runBuiltin(selfProc, words);
         if (builtin.isPresent()) {
             return builtin.get();
         }
         Proc child = selfProc.fork();
+        child.setStdin(stdin);
         int status = drive(child, execInChild(child, words));
         notifyJobs();
         return status;

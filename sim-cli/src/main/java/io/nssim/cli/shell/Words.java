@@ -11,9 +11,58 @@ import java.util.Optional;
  * sends the command to the background. {@code $!} (the last background pid) is the only parameter; unquoted
  * and empty, it disappears. Anything else the shell subset leaves out ({@code ; | && < > ( ) `} and other
  * parameters) is reported as unsupported rather than guessed at.
+ *
+ * <p>One redirection is understood: a here-document that ends the line ({@code CMD ... <<WORD},
+ * {@code <<'WORD'}, {@code <<"WORD"}, {@code <<-WORD}, a blank allowed after the operator), whose body is the
+ * lines that follow up to the line {@code WORD} ({@link #hereDoc}). The reader of the script collects the
+ * body; {@link #parse} leaves the operator out of the words.
  */
 public final class Words {
     private Words() {
+    }
+
+    /**
+     * A here-document operator ending a line: the delimiter word, whether it was quoted (then the body is
+     * taken literally; otherwise bash would expand {@code $ ` \\} in it), and whether {@code <<-} strips
+     * leading tabs from the body and the delimiter line.
+     */
+    public record HereDoc(String delimiter, boolean quoted, boolean stripTabs) {
+        /** Whether {@code line} of the script ends the body. */
+        public boolean ends(String line) {
+            return strip(line).equals(delimiter);
+        }
+
+        /** A body line as the command reads it. */
+        public String strip(String line) {
+            if (!stripTabs) {
+                return line;
+            }
+            int i = 0;
+            while (i < line.length() && line.charAt(i) == '\t') {
+                i++;
+            }
+            return line.substring(i);
+        }
+    }
+
+    private static final java.util.regex.Pattern HERE_DOC = java.util.regex.Pattern.compile(
+            "[ \t]<<(-?)[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)(['\"]?)[ \t]*$");
+
+    /**
+     * The here-document {@code line} ends with, if any: the operator must be unquoted and preceded by a blank,
+     * and the delimiter a plain word, optionally in matching quotes.
+     */
+    public static Optional<HereDoc> hereDoc(String line) {
+        java.util.regex.Matcher m = HERE_DOC.matcher(line);
+        if (!m.find() || !m.group(2).equals(m.group(4))) {
+            return Optional.empty();
+        }
+        // The operator must be outside quotes: what precedes it must parse on its own.
+        Result head = parseWords(line.substring(0, m.start()), "");
+        if (head.error().isPresent() || head.parsed().orElseThrow().background()) {
+            return Optional.empty();
+        }
+        return Optional.of(new HereDoc(m.group(3), !m.group(2).isEmpty(), !m.group(1).isEmpty()));
     }
 
     /** A parsed command line: its words (after expansion) and whether it ends in {@code &}. */
@@ -43,6 +92,17 @@ public final class Words {
      * started yet).
      */
     public static Result parse(String line, String lastBgPid) {
+        Optional<HereDoc> h = hereDoc(line);
+        if (h.isPresent()) {
+            // The operator and its word are a redirection, not words of the command.
+            java.util.regex.Matcher m = HERE_DOC.matcher(line);
+            m.find();
+            return parseWords(line.substring(0, m.start()), lastBgPid);
+        }
+        return parseWords(line, lastBgPid);
+    }
+
+    private static Result parseWords(String line, String lastBgPid) {
         List<String> words = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean inWord = false;

@@ -57,6 +57,28 @@ class IpMonitorTest {
                 + "3: va@vb: <BROADCAST,MULTICAST,M-DOWN> [^\n]*\n    link/ether [^\n]*\n"), add);
     }
 
+    /**
+     * `up` on ip link add is applied inside rtnl_newlink (rtnl_configure_link): the device's first RTM_NEWLINK
+     * already shows UP, and `up` after `peer name P` belongs to the peer, which veth_newlink configures before
+     * the pair is tied: veth_open fails with ENOTCONN, the peer is unregistered before it was ever announced,
+     * and nothing is left (link_add_up.sh records the command's side on Linux 6.18).
+     */
+    @Test
+    void shouldAnnounceAnAddedUpDeviceOnceAlreadyUpAndNothingForAPeerThatCannotComeUp() {
+        run("ip monitor link &");
+        assertEquals("RTNETLINK answers: Transport endpoint is not connected\n",
+                run("ip link add va type veth peer name vb up"));
+        assertEquals("", run("ip link show").lines().filter(l -> l.contains("va") || l.contains("vb"))
+                .reduce("", String::concat));
+        String add = run("ip link add vc up type veth peer name vd");
+        // The failed request consumed ifindex 2 for vb: vd gets 3 and vc 4, cyclic allocation.
+        assertTrue(add.startsWith("3: vd@NONE: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN group default \n"
+                + "    link/ether "), add);
+        assertTrue(add.contains("\n4: vc@vd: <BROADCAST,MULTICAST,UP,M-DOWN> mtu 1500 qdisc noqueue state UNKNOWN"),
+                add);
+        assertTrue(m.kernel().checkInvariants().isEmpty());
+    }
+
     @Test
     void shouldSayWhereAMovedDeviceWentByNsidWhenTheMonitorKnowsNoName() {
         run("ip netns add x");

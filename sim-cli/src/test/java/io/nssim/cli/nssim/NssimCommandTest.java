@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nssim.cli.StateFingerprint;
 import io.nssim.cli.ip.Ip;
 import io.nssim.cli.shell.Out;
 import io.nssim.cli.shell.Programs;
@@ -194,6 +195,68 @@ class NssimCommandTest {
         assertTrue(m.kernel().checkInvariants().isEmpty());
         run("ip netns add blue");
         assertEquals(0, status);
+    }
+
+    /**
+     * proc_alloc_inum failing in copy_net_ns: unshare(CLONE_NEWNET) gets ENOMEM, and iproute2's netns_add prints
+     * what `strace -e inject=unshare:error=ENOMEM ip netns add a` shows on Linux 6.18 / iproute2 6.1 (exit 1),
+     * then removes /run/netns/NAME. No net, no name, and no inode number are left behind.
+     */
+    @Test
+    void shouldFailNetnsAddWithoutTraceWhenTheNsfsInodeCannotBeAllocated() {
+        run("ip netns add red");
+        String before = StateFingerprint.of(m.kernel());
+        assertEquals("nssim: the next call of proc_alloc_inum fails with ENOMEM\n", run("nssim fail proc_alloc_inum"));
+        assertEquals("proc_alloc_inum: the 1st call from now fails\n", run("nssim fail"));
+        assertEquals("Failed to create a new network namespace \"blue\": Cannot allocate memory\n",
+                run("ip netns add blue"));
+        assertEquals(1, status);
+        assertEquals(before, StateFingerprint.of(m.kernel()));
+        assertEquals("red\n", run("ip netns list"));
+        assertTrue(m.kernel().faults().armed().isEmpty(), "the fault fires once");
+        assertTrue(m.kernel().checkInvariants().isEmpty());
+        // The failed attempt took no inode number: the next net gets the one after red's.
+        run("ip netns add blue");
+        assertEquals(0, status);
+        assertTrue(run("nssim show net blue").contains("inode     4026532001\n"));
+    }
+
+    @Test
+    void shouldFailOnlyTheNthNetCreationWhenTheInodeFaultIsArmedFurtherAhead() {
+        run("nssim fail proc_alloc_inum nth 2");
+        assertEquals("", run("ip netns add a1"));
+        assertEquals("Failed to create a new network namespace \"a2\": Cannot allocate memory\n",
+                run("ip netns add a2"));
+        assertEquals(1, status);
+        assertEquals("a1\n", run("ip netns list"));
+    }
+
+    /**
+     * device_rename failing in dev_change_name: the kernel puts the old name back and announces nothing;
+     * `ip link set` reports the errno as every RTNETLINK error ("RTNETLINK answers: " + strerror, exit 2).
+     */
+    @Test
+    void shouldPutTheOldNameBackWhenDeviceRenameFails() {
+        run("ip link add va type veth peer name vb");
+        String before = StateFingerprint.of(m.kernel());
+        assertEquals("nssim: the next call of device_rename fails with ENOMEM\n", run("nssim fail device_rename"));
+        assertEquals("RTNETLINK answers: Cannot allocate memory\n", run("ip link set va name vz"));
+        assertEquals(2, status);
+        assertEquals(before, StateFingerprint.of(m.kernel()));
+        assertEquals("Device \"vz\" does not exist.\n", run("ip link show vz"));
+        assertEquals(1, status);
+        assertTrue(run("ip link show va").startsWith("3: va@vb: "));
+        assertTrue(m.kernel().checkInvariants().isEmpty());
+        assertEquals("", run("ip link set va name vz"));
+        assertTrue(run("ip link show vz").startsWith("3: vz@vb: "));
+    }
+
+    @Test
+    void shouldOfferTheNewFaultPointsInHelpAndCompletion() {
+        String help = run("nssim help");
+        assertTrue(help.contains("proc_alloc_inum") && help.contains("device_rename"), help);
+        String refused = run("nssim fail frobnicate");
+        assertTrue(refused.contains("proc_alloc_inum") && refused.contains("device_rename"), refused);
     }
 
     @Test

@@ -52,4 +52,36 @@ class WordsTest {
         assertTrue(Words.parse("echo $HOME", "").error().isPresent());
         assertTrue(Words.parse("& echo", "").error().isPresent());
     }
+
+    @Test
+    void shouldRecogniseAHereDocumentOnlyAtTheEndOfTheLineAndOutsideQuotes() {
+        assertEquals(new Words.HereDoc("EOF", false, false), Words.hereDoc("iptables-restore <<EOF").orElseThrow());
+        assertEquals(new Words.HereDoc("END", true, false),
+                Words.hereDoc("iptables-restore -n << 'END'").orElseThrow());
+        assertEquals(new Words.HereDoc("X_1", true, true), Words.hereDoc("iptables-restore <<-\"X_1\"").orElseThrow());
+        assertTrue(Words.hereDoc("echo '<<EOF'").isEmpty(), "quoted operator");
+        assertTrue(Words.hereDoc("echo ' <<EOF'").isEmpty(), "quoted operator after a blank");
+        assertTrue(Words.hereDoc("iptables-restore <<'EOF\"").isEmpty(), "mismatched quotes");
+        assertTrue(Words.hereDoc("iptables-restore <<EOF &").isEmpty(), "in the background");
+        assertTrue(Words.hereDoc("iptables-restore <EOF").isEmpty(), "a plain redirection");
+    }
+
+    @Test
+    void shouldLeaveTheHereDocumentOperatorOutOfTheWords() {
+        assertEquals(List.of("ip", "netns", "exec", "a", "iptables-restore", "--noflush"),
+                ok("ip netns exec a iptables-restore --noflush <<'EOF'", "").words());
+        assertTrue(Words.parse("iptables-restore < rules.txt", "").error().isPresent(), "< FILE is not in the subset");
+    }
+
+    @Test
+    void shouldEndTheBodyAtTheDelimiterLineWithTabsStrippedOnlyForDash() {
+        Words.HereDoc plain = Words.hereDoc("cat <<EOF").orElseThrow();
+        assertTrue(plain.ends("EOF"));
+        assertFalse(plain.ends("\tEOF"));
+        assertFalse(plain.ends("EOF "));
+        assertEquals("\t-A INPUT", plain.strip("\t-A INPUT"));
+        Words.HereDoc dash = Words.hereDoc("cat <<-EOF").orElseThrow();
+        assertTrue(dash.ends("\t\tEOF"));
+        assertEquals("-A INPUT", dash.strip("\t-A INPUT"));
+    }
 }

@@ -36,11 +36,18 @@ public record LinkRequest(String name, int mtu, MacAddress address, int txqlen, 
      * @param mtu     the peer's MTU, or 0 for the default
      * @param ifindex the peer's {@code ifi_index} ({@code peer name P index M}), or 0; {@code veth_newlink}
      *                honours it only when the request itself has an explicit ifindex
+     * @param up      the peer's own IFF_UP ({@code peer name P up}): {@code veth_newlink} passes it to
+     *                {@code rtnl_configure_link} for the peer
      */
-    public record Peer(String name, Net net, MacAddress address, int mtu, int ifindex) {
+    public record Peer(String name, Net net, MacAddress address, int mtu, int ifindex, boolean up) {
         public Peer {
             checkNotNull(name, "name");
             checkArgument(ifindex >= 0, "negative peer ifindex: %s", ifindex);
+        }
+
+        /** A peer clause without {@code up}. */
+        public Peer(String name, Net net, MacAddress address, int mtu, int ifindex) {
+            this(name, net, address, mtu, ifindex, false);
         }
 
         /** A peer clause without {@code index}. */

@@ -34,6 +34,11 @@ import java.util.List;
  * one runs {@code br_stp_change_bridge_id}, whose state selection finds no port: NO-CARRIER, state DOWN.
  * <li><b>MAC</b> ({@code br_stp_recalculate_bridge_id}): the lowest port MAC, or 00:00:00:00:00:00 without
  * ports, unless the user set one.
+ * <li><b>Bridge id</b> ({@code br->bridge_id.addr}): zero from {@code br_dev_setup}, while the device keeps its
+ * random MAC, until the first {@code br_stp_change_bridge_id} (a port joins, or the user sets an address); from
+ * then on it is the device's address.
+ * <li><b>TSO limit</b> ({@code br_set_gso_limits}): {@code TSO_LEGACY_MAX_SIZE} (65536) until a port joins or
+ * leaves, then the smallest port limit capped at {@code GSO_MAX_SIZE} (524280), also after the last port left.
  * <li><b>MTU</b> ({@code br_mtu_auto_adjust}): the smallest port MTU, unless the user set one.
  * <li><b>FDB</b>: see {@link Fdb}; ageing runs on the kernel clock while the bridge is up (first 100 ms
  * after it comes up, then whenever the next entry expires).
@@ -44,6 +49,10 @@ public final class Bridge extends NetDevice {
     public static final Duration DEFAULT_AGEING_TIME = Duration.ofSeconds(300);
     /** {@code BR_MAX_PORTS}. */
     public static final int MAX_PORTS = 1 << 10;
+    /** {@code TSO_LEGACY_MAX_SIZE}: every device's {@code tso_max_size} after {@code alloc_netdev}. */
+    public static final int TSO_LEGACY_MAX_SIZE = 65536;
+    /** {@code GSO_MAX_SIZE}: the cap of {@code netif_set_tso_max_size}, and what a port device reports. */
+    public static final int GSO_MAX_SIZE = 524280;
 
     private final Kernel kernel;
     /** {@code br->port_list}: newest first, as list_add_rcu leaves it. */
@@ -52,6 +61,10 @@ public final class Bridge extends NetDevice {
     private Duration ageingTime = DEFAULT_AGEING_TIME;
     /** {@code BROPT_MTU_SET_BY_USER}. */
     private boolean mtuSetByUser;
+    /** {@code br->bridge_id.addr}: zero (kzalloc) until {@code br_stp_change_bridge_id}. */
+    private MacAddress bridgeId = MacAddress.ZERO;
+    /** {@code dev->tso_max_size}: {@code TSO_LEGACY_MAX_SIZE} until {@code br_set_gso_limits} runs. */
+    private int tsoMaxSize = TSO_LEGACY_MAX_SIZE;
     /** {@code br->gc_work}, armed while the bridge is up. */
     private VirtualClock.Timer gcWork;
     private volatile BridgeSnapshot snapshot;
@@ -95,6 +108,16 @@ public final class Bridge extends NetDevice {
             }
         }
         return null;
+    }
+
+    /** {@code br->bridge_id.addr}: zero until a port joined or the user set an address. */
+    public MacAddress bridgeId() {
+        return bridgeId;
+    }
+
+    /** {@code dev->tso_max_size}, as {@code br_set_gso_limits} last left it. */
+    public int tsoMaxSize() {
+        return tsoMaxSize;
     }
 
     public Fdb fdb() {
@@ -313,6 +336,7 @@ public final class Bridge extends NetDevice {
                 enablePort(p);
             }
             mtuAutoAdjust();
+            setGsoLimits();
             snapshot = null;
             return Result.ok();
         } finally {
@@ -331,6 +355,7 @@ public final class Bridge extends NetDevice {
         try {
             delNbp(p);
             mtuAutoAdjust();
+            setGsoLimits();
             recalculateBridgeId();
         } finally {
             netdev().rtnlUnlock();
@@ -458,7 +483,8 @@ public final class Bridge extends NetDevice {
 
     /**
      * {@code br_stp_recalculate_bridge_id}: unless the user set the address, the bridge takes the lowest port
-     * address, or all zeroes without ports. Returns whether it changed.
+     * address, or all zeroes without ports. Returns whether it changed. It compares with the bridge id, not the
+     * device address: a new bridge's id is zero, so it keeps its random MAC until a port joins.
      */
     boolean recalculateBridgeId() {
         if (addrAssignType() == AddrAssignType.SET) {
@@ -470,7 +496,7 @@ public final class Bridge extends NetDevice {
                 addr = p.dev().address();
             }
         }
-        if (addr.equals(address())) {
+        if (addr.equals(bridgeId)) {
             return false;
         }
         changeBridgeId(addr, addrAssignType());
@@ -481,8 +507,17 @@ public final class Bridge extends NetDevice {
     void changeBridgeId(MacAddress addr, AddrAssignType type) {
         MacAddress old = address();
         fdb.changeBridgeAddress(old, addr, now());
+        bridgeId = addr;
         netdev().driverSetAddress(this, addr, type);
         portStateSelection();
+    }
+
+    /**
+     * {@code br_set_gso_limits}: the smallest port {@code tso_max_size}, capped at {@code GSO_MAX_SIZE}. The
+     * port devices modelled (veth, dummy, NICs) all report {@code GSO_MAX_SIZE}.
+     */
+    private void setGsoLimits() {
+        tsoMaxSize = GSO_MAX_SIZE;
     }
 
     /** {@code br_mtu_auto_adjust}: the smallest port MTU, unless the user set the bridge's. */

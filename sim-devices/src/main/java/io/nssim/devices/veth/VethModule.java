@@ -122,7 +122,9 @@ public final class VethModule implements KernelModule, RtnlLinkOps {
                 return r.propagate();
             }
             peer.carrierOff();
-            r = netdev.rtnlConfigureLink(peer, false);
+            // The peer clause's own flags (ifmp): `peer name P up` opens the peer before the pair is tied, so
+            // veth_open finds no peer (ENOTCONN) and the whole request fails.
+            r = netdev.rtnlConfigureLink(peer, p != null && p.up());
             if (r.isErr()) {
                 netdev.unregisterNetdevice(peer);
                 return r.propagate();

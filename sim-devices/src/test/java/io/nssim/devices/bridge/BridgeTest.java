@@ -296,6 +296,34 @@ class BridgeTest {
         assertEquals(MacAddress.ZERO, br.address(), "no ports: all zeroes");
     }
 
+    /** br_dev_setup leaves bridge_id.addr zero; br_stp_recalculate_bridge_id compares with it, not dev_addr. */
+    @Test
+    void shouldKeepAZeroBridgeIdAndTheRandomMacUntilTheFirstPortJoins() {
+        MacAddress random = br.address();
+        assertFalse(random.isZero());
+        assertEquals(MacAddress.ZERO, br.bridgeId());
+        assertEquals(Bridge.TSO_LEGACY_MAX_SIZE, br.tsoMaxSize());
+        NetDevice d0 = dummy("d0");
+        t.k.netdev().setMacAddress(d0, mac("02:00:00:00:00:20")).orElseThrow();
+        assertEquals(MacAddress.ZERO, br.bridgeId(), "a device that is not a port changes nothing");
+        enslave(d0);
+        assertEquals(mac("02:00:00:00:00:20"), br.bridgeId());
+        assertEquals(Bridge.GSO_MAX_SIZE, br.tsoMaxSize(), "br_set_gso_limits takes the port's limit");
+        t.k.netdev().setMaster(d0, null).orElseThrow();
+        assertEquals(MacAddress.ZERO, br.bridgeId());
+        assertEquals(MacAddress.ZERO, br.address());
+        assertEquals(Bridge.GSO_MAX_SIZE, br.tsoMaxSize(), "no port left: TSO_MAX_SIZE capped, not the legacy 64K");
+    }
+
+    @Test
+    void shouldTakeAnExplicitAddressAsBridgeIdAtOnce() {
+        t.k.netdev().setMacAddress(br, mac("02:00:00:00:0b:02")).orElseThrow();
+        assertEquals(mac("02:00:00:00:0b:02"), br.bridgeId());
+        Bridge br1 = (Bridge) t.add(net, "bridge", LinkRequest.named("br1")
+                .withAddress(mac("02:00:00:00:0b:01"))).orElseThrow();
+        assertEquals(mac("02:00:00:00:0b:01"), br1.bridgeId());
+    }
+
     @Test
     void shouldKeepUserSetMac() {
         MacAddress set = mac("02:00:00:00:00:09");

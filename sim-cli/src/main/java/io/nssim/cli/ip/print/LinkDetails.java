@@ -3,6 +3,7 @@ package io.nssim.cli.ip.print;
 import io.nssim.cli.ip.print.JsonPrint.Mode;
 import io.nssim.core.Kernel;
 import io.nssim.core.dev.NetDevice;
+import io.nssim.devices.bridge.Bridge;
 
 /**
  * What {@code ip -d link} shows beyond the generic device: queue counts, GSO/TSO/GRO limits, promiscuity and
@@ -14,7 +15,7 @@ record LinkDetails(int numTxQueues, int numRxQueues, int promiscuity, int allmul
     static final int GSO_MAX_SIZE = 65536;
     /** {@code GSO_MAX_SEGS}. */
     static final int GSO_MAX_SEGS = 65535;
-    /** {@code TSO_LEGACY_MAX_SIZE}. */
+    /** {@code GSO_MAX_SIZE}, the limit veth and loopback set; a bridge reports its own ({@link #tsoMaxSize}). */
     static final int TSO_MAX_SIZE = 524280;
     static final int TSO_MAX_SEGS = 65535;
     static final int GRO_MAX_SIZE = 65536;
@@ -26,6 +27,11 @@ record LinkDetails(int numTxQueues, int numRxQueues, int promiscuity, int allmul
         // A bridge port is put in promiscuous and allmulti mode by the bridge (br_add_if -> dev_set_promiscuity).
         int promisc = dev.master() != null && dev.master().kind().equals("bridge") ? 1 : 0;
         return new LinkDetails(queues, queues, promisc, promisc);
+    }
+
+    /** {@code dev->tso_max_size}: a bridge's follows its ports ({@code br_set_gso_limits}). */
+    static int tsoMaxSize(NetDevice dev) {
+        return dev instanceof Bridge br ? br.tsoMaxSize() : TSO_MAX_SIZE;
     }
 
     /** {@code br_dump_bridge_id}: priority 0x8000, then the MAC with unpadded hex bytes ("8000.2:0:0:0:b:1"). */
@@ -50,7 +56,7 @@ record LinkDetails(int numTxQueues, int numRxQueues, int promiscuity, int allmul
         if (!dev.kind().equals("bridge")) {
             return;
         }
-        String id = bridgeId(dev.address());
+        String id = bridgeId(((Bridge) dev).bridgeId());
         p.openObject("info_data");
         p.integer(Mode.ANY, "forward_delay", "forward_delay %u ", 1500);
         p.integer(Mode.ANY, "hello_time", "hello_time %u ", 200);
@@ -102,7 +108,7 @@ record LinkDetails(int numTxQueues, int numRxQueues, int promiscuity, int allmul
         }
         NetDevice br = dev.master();
         int portNo = kernel.netdev().lowerDevices(br).indexOf(dev) + 1;
-        String id = bridgeId(br.address());
+        String id = bridgeId(((Bridge) br).bridgeId());
         p.openObject("info_slave_data");
         p.string(Mode.ANY, "state", "state %s ", br.isUp() && dev.isUp() ? "forwarding" : "disabled");
         p.integer(Mode.ANY, "priority", "priority %d ", 32);

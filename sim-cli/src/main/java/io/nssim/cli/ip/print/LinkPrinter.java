@@ -281,7 +281,7 @@ public final class LinkPrinter {
         p.integer(Mode.ANY, "num_rx_queues", "numrxqueues %u ", d.numRxQueues());
         p.integer(Mode.ANY, "gso_max_size", "gso_max_size %u ", LinkDetails.GSO_MAX_SIZE);
         p.integer(Mode.ANY, "gso_max_segs", "gso_max_segs %u ", LinkDetails.GSO_MAX_SEGS);
-        p.integer(Mode.ANY, "tso_max_size", "tso_max_size %u ", LinkDetails.TSO_MAX_SIZE);
+        p.integer(Mode.ANY, "tso_max_size", "tso_max_size %u ", LinkDetails.tsoMaxSize(dev));
         p.integer(Mode.ANY, "tso_max_segs", "tso_max_segs %u ", LinkDetails.TSO_MAX_SEGS);
         p.integer(Mode.ANY, "gro_max_size", "gro_max_size %u ", LinkDetails.GRO_MAX_SIZE);
     }
