@@ -54,6 +54,8 @@ public final class PacketContext {
     public int icmpCode;
 
     final int[] stack = new int[STACK];
+    /** The pool level this context belongs to (null for one made outside a pool). */
+    private Pool.Level level;
 
     /** Loads an IPv4 packet; false when it is not one (no network header, not version 4, truncated). */
     public boolean load(SkBuff s, NfInetHook h, NetDevice inDev, NetDevice outDev, Net n, NfNet nfNet) {
@@ -66,19 +68,36 @@ public final class PacketContext {
         return reload();
     }
 
+    /**
+     * The IP total length of the packet in {@code s} when {@link #load} would take it as IPv4 (a network header
+     * with room for 20 bytes, version 4, IHL at least 5), else -1. Reads no more than that.
+     */
+    public static int ipv4TotLen(SkBuff s) {
+        int o = s.networkHeader();
+        if (!isIpv4(s, o)) {
+            return -1;
+        }
+        return s.getU16(o + 2);
+    }
+
+    private static boolean isIpv4(SkBuff s, int o) {
+        if (o < 0 || o + 20 > s.tail()) {
+            return false;
+        }
+        int vihl = s.getU8(o);
+        return (vihl >>> 4) == 4 && (vihl & 0xF) >= 5;
+    }
+
     /** Re-reads the header fields after the packet changed (NAT). */
     public boolean reload() {
         SkBuff s = skb;
         int o = s.networkHeader();
         hasPorts = false;
         hasIcmp = false;
-        if (o < 0 || o + 20 > s.tail()) {
+        if (!isIpv4(s, o)) {
             return false;
         }
         int vihl = s.getU8(o);
-        if ((vihl >>> 4) != 4 || (vihl & 0xF) < 5) {
-            return false;
-        }
         nh = o;
         ihl = (vihl & 0xF) * 4;
         tos = s.getU8(o + 1);
@@ -144,28 +163,52 @@ public final class PacketContext {
      */
     public static final class Pool {
         private final ThreadLocal<Level> levels = ThreadLocal.withInitial(Level::new);
+        /**
+         * The first thread to run a hook keeps its contexts here, reached by comparing the current thread instead
+         * of a ThreadLocal lookup (in deterministic mode, the only thread that ever carries packets). Both fields
+         * are set once: {@link #ownerLevel} before {@link #owner}, whose volatile write publishes it.
+         */
+        private volatile Thread owner;
+        private Level ownerLevel;
 
         /** A context for a hook function; give it back with {@link #release}. */
         public PacketContext acquire() {
-            Level l = levels.get();
+            Thread t = Thread.currentThread();
+            Level l = owner == t ? ownerLevel : level(t);
             if (l.depth == l.ctxs.length) {
                 l.ctxs = java.util.Arrays.copyOf(l.ctxs, l.ctxs.length * 2);
             }
             PacketContext c = l.ctxs[l.depth];
             if (c == null) {
                 c = new PacketContext();
+                c.level = l;
                 l.ctxs[l.depth] = c;
             }
             l.depth++;
             return c;
         }
 
-        public void release(PacketContext c) {
-            c.clear();
-            levels.get().depth--;
+        private Level level(Thread t) {
+            Level l = levels.get();
+            if (owner == null) {
+                synchronized (this) {
+                    if (owner == null) {
+                        ownerLevel = l;
+                        owner = t;
+                    }
+                }
+            }
+            return l;
         }
 
-        private static final class Level {
+        /** Gives back the context {@link #acquire} answered last on this thread. */
+        public void release(PacketContext c) {
+            c.clear();
+            c.level.depth--;
+        }
+
+        /** One thread's contexts; only that thread touches it. */
+        static final class Level {
             PacketContext[] ctxs = new PacketContext[4];
             int depth;
         }

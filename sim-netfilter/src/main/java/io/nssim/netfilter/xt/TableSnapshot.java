@@ -46,7 +46,24 @@ public final class TableSnapshot {
 
     private static final XtMatch[] NO_MATCHES = new XtMatch[0];
 
+    /** {@link #flags}: the source address test is negated ({@code ! -s}). */
+    static final byte F_INV_SRC = 1;
+    /** {@link #flags}: the destination address test is negated ({@code ! -d}). */
+    static final byte F_INV_DST = 2;
+    /** {@link #flags}: interface, protocol or fragment conditions: run the header's full test. */
+    static final byte F_HEADER = 4;
+    /** {@link #flags}: match extensions to run. */
+    static final byte F_MATCHES = 8;
+
     final Entry[] entries;
+    /**
+     * The entries' address tests laid out flat, four ints per entry (source, source mask, destination,
+     * destination mask), as {@code ipt_entry}s lie one after the other in the kernel's blob: walking rules that
+     * only test addresses reads two arrays and touches no entry object.
+     */
+    final int[] addrs;
+    /** Per entry, {@link #F_INV_SRC}, {@link #F_INV_DST}, {@link #F_HEADER}, {@link #F_MATCHES}. */
+    final byte[] flags;
     final int[] hookEntry = new int[NfInetHook.values().length];
     final int[] underflow = new int[NfInetHook.values().length];
     private final TableModel model;
@@ -96,6 +113,29 @@ public final class TableSnapshot {
             }
         }
         this.entries = e;
+        this.addrs = new int[n * 4];
+        this.flags = new byte[n];
+        for (int k = 0; k < n; k++) {
+            IpHeader h = e[k].header;
+            addrs[4 * k] = h.src();
+            addrs[4 * k + 1] = h.srcMask();
+            addrs[4 * k + 2] = h.dst();
+            addrs[4 * k + 3] = h.dstMask();
+            int f = 0;
+            if (h.inverted(IpHeader.INV_SRCIP)) {
+                f |= F_INV_SRC;
+            }
+            if (h.inverted(IpHeader.INV_DSTIP)) {
+                f |= F_INV_DST;
+            }
+            if (!h.inIface().isEmpty() || !h.outIface().isEmpty() || h.proto() != 0 || h.fragment()) {
+                f |= F_HEADER;
+            }
+            if (e[k].matches.length > 0) {
+                f |= F_MATCHES;
+            }
+            flags[k] = (byte) f;
+        }
     }
 
     public static TableSnapshot compile(TableModel model) {
@@ -105,6 +145,15 @@ public final class TableSnapshot {
     /** The model this snapshot was compiled from. */
     public TableModel model() {
         return model;
+    }
+
+    /**
+     * The policy entry of the built-in chain at {@code hook} when that chain exists and holds no rule (every
+     * packet goes straight to the policy), else -1.
+     */
+    int emptyChainPolicy(int hook) {
+        int i = hookEntry[hook];
+        return i >= 0 && i == underflow[hook] ? i : -1;
     }
 
     /** Whether the chain at {@code hook} exists (is hooked). */

@@ -19,11 +19,18 @@ public final class XtEval {
             return Verdicts.NF_ACCEPT;
         }
         TableSnapshot.Entry[] entries = t.entries;
+        int[] addrs = t.addrs;
+        byte[] flags = t.flags;
+        int saddr = p.saddr;
+        int daddr = p.daddr;
         int[] stack = p.stack;
         int sp = 0;
         for (;;) {
+            i = nextAddrMatch(addrs, flags, i, saddr, daddr);
+            int f = flags[i];
             TableSnapshot.Entry e = entries[i];
-            if (!e.header.matches(p) || !matchAll(e.matches, p)) {
+            if ((f & TableSnapshot.F_HEADER) != 0 && !e.header.matches(p)
+                    || (f & TableSnapshot.F_MATCHES) != 0 && !matchAll(e.matches, p)) {
                 i++;
                 continue;
             }
@@ -52,6 +59,9 @@ public final class XtEval {
                 case TableSnapshot.K_GOTO -> i = e.jump;
                 default -> {
                     int v = e.target.target(p);
+                    // a target that rewrote the packet reloaded the context: test later rules on what it made
+                    saddr = p.saddr;
+                    daddr = p.daddr;
                     if (v == Verdicts.XT_CONTINUE) {
                         i++;
                     } else if (v == Verdicts.XT_RETURN) {
@@ -62,6 +72,23 @@ public final class XtEval {
                 }
             }
         }
+    }
+
+    /**
+     * {@code ip_packet_match}'s address tests on the flat layout: the first entry from {@code from} on whose
+     * source and destination tests pass. A counted loop over two arrays that touches no entry object, so a run
+     * of rules that fail on addresses costs a few loads each. Every chain ends in an entry that tests no address
+     * (its policy or implicit RETURN), so the scan stops within the chain it started in.
+     */
+    private static int nextAddrMatch(int[] addrs, byte[] flags, int from, int saddr, int daddr) {
+        for (int i = from; i < flags.length; i++) {
+            int f = flags[i];
+            if (((saddr & addrs[4 * i + 1]) == addrs[4 * i]) != ((f & TableSnapshot.F_INV_SRC) != 0)
+                    && ((daddr & addrs[4 * i + 3]) == addrs[4 * i + 2]) != ((f & TableSnapshot.F_INV_DST) != 0)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("chain without its closing entry at " + from);
     }
 
     private static boolean matchAll(XtMatch[] ms, PacketContext p) {

@@ -94,14 +94,34 @@ public final class XtTable {
         }
     }
 
-    /** The table's hook function ({@code iptable_*_hook} / {@code nf_nat_ipv4_fn}). */
+    /**
+     * The table's hook function ({@code iptable_*_hook} / {@code nf_nat_ipv4_fn}). A chain without rules sends
+     * every IPv4 packet to its policy: that is decided from the IP total length alone, without loading a
+     * context, so an existing but empty chain costs a header check and the policy's count.
+     */
     private NfVerdict hook(NfInetHook h, SkBuff skb, NetDevice in, NetDevice out, Net net) {
+        TableSnapshot t = snapshot;
+        int policy = id == TableId.NAT ? -1 : t.emptyChainPolicy(h.ordinal());
+        if (policy >= 0) {
+            int totLen = PacketContext.ipv4TotLen(skb);
+            if (totLen < 0) {
+                return NfVerdict.ACCEPT;
+            }
+            TableSnapshot.Entry e = t.entries[policy];
+            if (e.counter != null) {
+                e.counter.add(totLen);
+            }
+            return Verdicts.toHook(e.policyVerdict);
+        }
+        return walk(t, h, skb, in, out, net);
+    }
+
+    private NfVerdict walk(TableSnapshot t, NfInetHook h, SkBuff skb, NetDevice in, NetDevice out, Net net) {
         PacketContext p = nf.pool().acquire();
         try {
             if (!p.load(skb, h, in, out, net, nf)) {
                 return NfVerdict.ACCEPT;
             }
-            TableSnapshot t = snapshot;
             int v = id == TableId.NAT ? NfNat.natHook(t, p, nf.conntrack()) : XtEval.doTable(t, p);
             return Verdicts.toHook(v);
         } finally {
