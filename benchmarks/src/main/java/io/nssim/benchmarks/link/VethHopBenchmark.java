@@ -2,6 +2,10 @@ package io.nssim.benchmarks.link;
 
 import io.nssim.benchmarks.CpuTime;
 import io.nssim.core.packet.RxRing;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,7 +33,8 @@ import org.openjdk.jmh.infra.Control;
  *       budget of 64), as a driver's burst and the NAPI poll that follows it would.</li>
  *   <li>{@link #twoThreads}: concurrent mode. The benchmark thread transmits; a poll thread receives. The
  *       sender waits while the peer's ring is full (the flow control a qdisc would give), so frames are not
- *       dropped and the rate is the one the two threads sustain together.</li>
+ *       dropped and the rate is the one the two threads sustain together. {@link BothThreadsCpu} reports the
+ *       CPU time of both threads per frame.</li>
  * </ul>
  *
  * The {@code received} counter (frames the peer's handler ended, per second) confirms the frames arrived.
@@ -124,10 +129,59 @@ public class VethHopBenchmark {
         return rc;
     }
 
+    /**
+     * CPU time per frame in concurrent mode, as {@code cpuNanos}/{@code cpuOps} like {@link CpuTime}'s, but of
+     * both threads that carry a frame: the benchmark thread (build and transmit) and the kernel's poll threads
+     * (receive). A thread that spins waiting (the sender on a full ring, an idle poll thread before it parks)
+     * counts too, so this is what a frame costs the machine, not only the work on its path.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class BothThreadsCpu {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+        /** Frames sent this iteration. */
+        public long cpuOps;
+        private long base;
+        private long[] ids = new long[0];
+
+        /** CPU time the benchmark thread and the poll threads used this iteration, in nanoseconds. */
+        public long cpuNanos() {
+            return total() - base;
+        }
+
+        private long total() {
+            long t = 0;
+            for (long id : ids) {
+                long c = THREADS.getThreadCpuTime(id);
+                if (c > 0) {
+                    t += c;
+                }
+            }
+            return t;
+        }
+
+        @Setup(Level.Iteration)
+        public void start(Concurrent c) {
+            List<Long> found = new ArrayList<>();
+            found.add(Thread.currentThread().getId());
+            String prefix = "nssim-" + c.link.kernel.seed() + "-napi-";
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().startsWith(prefix)) {
+                    found.add(t.getId());
+                }
+            }
+            ids = found.stream().mapToLong(Long::longValue).toArray();
+            cpuOps = 0;
+            base = total();
+        }
+    }
+
     @Benchmark
-    public int twoThreads(Concurrent s, Received r, Control control) {
+    public int twoThreads(Concurrent s, Received r, Control control, BothThreadsCpu cpu) {
         L2Link link = s.link;
         r.watch(link);
+        cpu.cpuOps++;
         RxRing ring = s.ring;
         while (ring.size() >= s.limit) {
             if (control.stopMeasurement) {

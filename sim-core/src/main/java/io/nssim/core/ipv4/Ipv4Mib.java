@@ -1,10 +1,10 @@
 package io.nssim.core.ipv4;
 
-import java.util.concurrent.atomic.AtomicLongArray;
+import io.nssim.core.percpu.PerThreadCounters;
 
 /**
  * One net's IPv4 SNMP counters ({@code /proc/net/snmp}'s Ip, Icmp and Udp lines), each named as the file names
- * it. Atomic: packet threads count without locks.
+ * it. Packet threads count without locks (per thread, summed when read).
  */
 public final class Ipv4Mib {
     /** A counter, the line it belongs to and its column name. */
@@ -83,13 +83,18 @@ public final class Ipv4Mib {
         }
     }
 
-    private final AtomicLongArray values = new AtomicLongArray(Counter.values().length);
+    /**
+     * The counters, per thread as the kernel's per-CPU {@code snmp_mib}s: a packet thread counts into its own
+     * row without a lock or an atomic instruction, a reader sums (see {@link PerThreadCounters}). Rows are made by
+     * a thread's first count, so a net that never saw a packet reads all zeroes and keeps no counter array.
+     */
+    private final PerThreadCounters values = new PerThreadCounters(Counter.values().length);
 
     void inc(Counter c) {
-        values.incrementAndGet(c.ordinal());
+        values.add(c.ordinal(), 1);
     }
 
     public long get(Counter c) {
-        return values.get(c.ordinal());
+        return values.sum(c.ordinal());
     }
 }

@@ -42,7 +42,8 @@ public final class UdpSocket {
     // guarded by this
     private final ArrayDeque<SkBuff> rxQueue = new ArrayDeque<>();
     private int rmemAlloc;
-    private Errno pendingError;
+    /** Written under this; volatile so the send path can look without the lock. */
+    private volatile Errno pendingError;
     private long received;
     private long dropped;
     private int lastSrcAddr;
@@ -229,11 +230,14 @@ public final class UdpSocket {
         if (port <= 0 || port > 0xFFFF) {
             return -Errno.EINVAL.number();
         }
-        synchronized (this) {
-            if (pendingError != null) {
+        if (pendingError != null) {
+            // Checked without the lock first: the error is rare, and taking the monitor per datagram is not.
+            synchronized (this) {
                 Errno e = pendingError;
-                pendingError = null;
-                return -e.number();
+                if (e != null) {
+                    pendingError = null;
+                    return -e.number();
+                }
             }
         }
         if (!hashed) {

@@ -6,7 +6,7 @@ import io.nssim.core.dev.RegState;
 import io.nssim.core.skb.SkBuff;
 import io.nssim.core.skb.SkbDropReason;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * {@code struct napi_struct}: one receive ring and the poll routine that drains it into
@@ -33,8 +33,11 @@ public final class NapiStruct {
     private volatile RxRing ring;
     private volatile boolean singleProducer;
     private final AtomicInteger state = new AtomicInteger(SCHED | DISABLED);
-    private final AtomicLong polls = new AtomicLong();
-    private final AtomicLong received = new AtomicLong();
+    /**
+     * Polls run and packets they delivered: written only by the poller owning {@code SCHED} (plain read, opaque
+     * write, no atomic read-modify-write); read opaquely.
+     */
+    private final AtomicLongArray pollStats = new AtomicLongArray(2);
 
     NapiStruct(PacketLayer layer, NetDevice dev, int ringSize, int weight, RxRing.Kind kind, boolean countRx) {
         this.layer = layer;
@@ -68,12 +71,12 @@ public final class NapiStruct {
 
     /** How many polls ran. */
     public long polls() {
-        return polls.get();
+        return pollStats.getOpaque(0);
     }
 
     /** How many packets the polls delivered. */
     public long received() {
-        return received.get();
+        return pollStats.getOpaque(1);
     }
 
     /**
@@ -128,7 +131,7 @@ public final class NapiStruct {
             clearSched();
             return 0;
         }
-        polls.incrementAndGet();
+        pollStats.setOpaque(0, pollStats.getPlain(0) + 1);
         RxRing r = ring;
         int work = 0;
         while (work < weight) {
@@ -139,7 +142,7 @@ public final class NapiStruct {
             work++;
             deliver(skb);
         }
-        received.addAndGet(work);
+        pollStats.setOpaque(1, pollStats.getPlain(1) + work);
         if (work < weight) {
             clearSched();
             if (!r.isEmpty()) {
@@ -160,9 +163,9 @@ public final class NapiStruct {
             return;
         }
         if (countRx) {
-            d.stats().add(DeviceStats.Counter.RX_PACKETS, 1);
-            int pulled = skb.macHeader() >= 0 ? skb.data() - skb.macHeader() : 0;
-            d.stats().add(DeviceStats.Counter.RX_BYTES, skb.len() + pulled);
+            int mac = skb.macHeader();
+            int pulled = mac >= 0 ? skb.data() - mac : 0;
+            d.stats().addRx(skb.len() + pulled);
         }
         layer.netifReceiveSkb(skb);
     }

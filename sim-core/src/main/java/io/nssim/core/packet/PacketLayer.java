@@ -62,6 +62,7 @@ public final class PacketLayer {
     private final SkbPool pool = new SkbPool(monitor, 4096, 64);
     private volatile ExecutionMode mode = ExecutionMode.DETERMINISTIC;
     private volatile Duration hopLatency = DEFAULT_HOP_LATENCY;
+    private volatile long hopLatencyNanos = DEFAULT_HOP_LATENCY.toNanos();
     /** ptype_base: EtherType -> handler; copy-on-write, an array so receive iterates without allocating. */
     private volatile PtypeEntry[] ptypes = new PtypeEntry[0];
     private final NapiStruct backlog;
@@ -70,8 +71,8 @@ public final class PacketLayer {
 
     // deterministic softirq: kernel thread only
     private final ArrayDeque<NapiStruct> pollList = new ArrayDeque<>();
-    private VirtualClock.Timer softirq;
-    private final Runnable netRxAction = this::netRxAction;
+    /** {@code NET_RX_SOFTIRQ} raised: one timer, armed again for every round, so raising allocates nothing. */
+    private final VirtualClock.Timer softirq;
     private long softirqRounds;
 
     // concurrent mode
@@ -82,6 +83,7 @@ public final class PacketLayer {
 
     public PacketLayer(Kernel kernel) {
         this.kernel = checkNotNull(kernel, "kernel");
+        this.softirq = kernel.clock().newTimer("net_rx_action", this::netRxAction);
         this.backlog = new NapiStruct(this, null, NETDEV_MAX_BACKLOG, NapiStruct.NAPI_POLL_WEIGHT,
                 RxRing.Kind.MPSC, false);
         backlog.enable(RxRing.Kind.MPSC);
@@ -119,6 +121,7 @@ public final class PacketLayer {
     public void setHopLatency(Duration d) {
         checkArgument(!d.isNegative(), "negative hop latency: %s", d);
         this.hopLatency = d;
+        this.hopLatencyNanos = d.toNanos();
     }
 
     /**
@@ -134,10 +137,7 @@ public final class PacketLayer {
         }
         if (newMode == ExecutionMode.CONCURRENT) {
             checkArgument(pollThreads >= 1, "poll threads: %s", pollThreads);
-            if (softirq != null) {
-                kernel.clock().cancel(softirq);
-                softirq = null;
-            }
+            kernel.clock().cancel(softirq);
             for (NapiStruct n : enabled) {
                 if (!n.singleProducer()) {
                     n.rebuildRing(RxRing.Kind.MPSC);
@@ -146,7 +146,7 @@ public final class PacketLayer {
             if (deferred == null) {
                 deferred = new MpscArrayQueue<>(1 << 14);
             }
-            threads = new PollThreads();
+            threads = new PollThreads(pool);
             for (NapiStruct n = pollList.poll(); n != null; n = pollList.poll()) {
                 threads.submit(n);
             }
@@ -188,7 +188,7 @@ public final class PacketLayer {
      */
     public boolean quiesce(Duration timeout) {
         if (mode == ExecutionMode.DETERMINISTIC) {
-            for (int i = 0; i < 1_000_000 && (softirq != null || !pollList.isEmpty()); i++) {
+            for (int i = 0; i < 1_000_000 && (softirq.isPending() || !pollList.isEmpty()); i++) {
                 kernel.advance(hopLatency().isZero() ? Duration.ofNanos(1) : hopLatency());
             }
             return pollList.isEmpty();
@@ -320,8 +320,8 @@ public final class PacketLayer {
             return;
         }
         pollList.add(n);
-        if (softirq == null) {
-            softirq = kernel.clock().schedule("net_rx_action", hopLatency, netRxAction);
+        if (!softirq.isPending()) {
+            kernel.clock().arm(softirq, hopLatencyNanos);
         }
     }
 
@@ -331,7 +331,6 @@ public final class PacketLayer {
 
     /** {@code net_rx_action}: polls, once each, the instances scheduled before this round began. */
     private void netRxAction() {
-        softirq = null;
         softirqRounds++;
         for (int i = pollList.size(); i > 0; i--) {
             NapiStruct n = pollList.poll();
@@ -427,10 +426,8 @@ public final class PacketLayer {
         int len = skb.len();
         if (netifRx(skb) == NET_RX_SUCCESS) {
             DeviceStats s = lo.stats();
-            s.add(DeviceStats.Counter.TX_PACKETS, 1);
-            s.add(DeviceStats.Counter.TX_BYTES, len);
-            s.add(DeviceStats.Counter.RX_PACKETS, 1);
-            s.add(DeviceStats.Counter.RX_BYTES, len);
+            s.addTx(len);
+            s.addRx(len);
         }
         return NetdevTx.OK;
     }

@@ -1,6 +1,7 @@
 package io.nssim.core.packet;
 
 import com.google.common.collect.ImmutableList;
+import io.nssim.core.skb.SkbPool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +20,11 @@ final class PollThreads {
     private final AtomicInteger busy = new AtomicInteger();
     private final List<Throwable> failures = new ArrayList<>();
     private volatile boolean running;
+    private final SkbPool pool;
+
+    PollThreads(SkbPool pool) {
+        this.pool = pool;
+    }
 
     void start(int count, String kernelName) {
         running = true;
@@ -121,6 +127,8 @@ final class PollThreads {
                     owner.busy.decrementAndGet();
                 }
             }
+            // The buffers this thread freed into its cache go back to the shared free list.
+            owner.pool.flushThreadCache();
         }
     }
 

@@ -68,6 +68,20 @@ public final class RxRing {
 
     /** {@code ptr_ring_produce}: enqueues unless the ring is closed or full; never blocks. */
     public Offer offer(SkBuff skb) {
+        if (kind == Kind.SPSC) {
+            // One producer at a time: nobody else writes the count, so entering needs only the volatile store
+            // (ordered before reading open, as close() writes open before reading the count) and leaving only a
+            // release store; no read-modify-write.
+            producers.set(1);
+            try {
+                if (!open) {
+                    return Offer.CLOSED;
+                }
+                return queue.offer(skb) ? Offer.OK : Offer.FULL;
+            } finally {
+                producers.lazySet(0);
+            }
+        }
         producers.incrementAndGet();
         try {
             if (!open) {

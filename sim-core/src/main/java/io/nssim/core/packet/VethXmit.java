@@ -50,8 +50,7 @@ public final class VethXmit {
         skb.setPriority(0);
         skb.setProtocol(PacketLayer.ethTypeTrans(skb, peer));
         if (napi.enqueue(skb) == RxRing.Offer.OK) {
-            dev.stats().add(DeviceStats.Counter.TX_PACKETS, 1);
-            dev.stats().add(DeviceStats.Counter.TX_BYTES, length);
+            dev.stats().addTx(length);
         } else {
             dev.stats().add(DeviceStats.Counter.TX_DROPPED, 1);
         }

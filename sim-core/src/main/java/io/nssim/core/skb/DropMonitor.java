@@ -2,8 +2,8 @@ package io.nssim.core.skb;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.nssim.core.percpu.PerThreadCounters;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The kernel-wide end of every packet's life, like {@code drop_monitor} listening on the {@code skb:kfree_skb}
@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DropMonitor {
     private final SkbDropCounters drops = new SkbDropCounters();
-    private final AtomicLong consumed = new AtomicLong();
+    /** Consumptions, per thread (see {@link PerThreadCounters}): one counter. */
+    private final PerThreadCounters consumed = new PerThreadCounters(1);
     /** Copy-on-write; an array so the packet path iterates without allocating. */
     private volatile SkbTracepoint[] probes = new SkbTracepoint[0];
 
@@ -50,7 +51,7 @@ public final class DropMonitor {
     }
 
     void recordConsume(SkBuff skb) {
-        consumed.incrementAndGet();
+        consumed.add(0, 1);
         for (SkbTracepoint p : probes) {
             p.consumeSkb(skb);
         }
@@ -63,6 +64,6 @@ public final class DropMonitor {
 
     /** Packets consumed (delivered or transmitted) over the whole machine. */
     public long consumed() {
-        return consumed.get();
+        return consumed.sum(0);
     }
 }

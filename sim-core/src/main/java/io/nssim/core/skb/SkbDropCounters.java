@@ -1,29 +1,30 @@
 package io.nssim.core.skb;
 
 import com.google.common.collect.ImmutableMap;
-import java.util.concurrent.atomic.AtomicLongArray;
+import io.nssim.core.percpu.PerThreadCounters;
 
 /**
  * Drops counted per {@link SkbDropReason}: one set per device (the device the packet was on when it was freed)
- * and one per kernel. Atomic, so packet threads add without a lock; readers see a consistent value per reason,
- * not a snapshot across reasons.
+ * and one per kernel. Kept per thread ({@link PerThreadCounters}), so packet threads add without a lock or an
+ * atomic instruction, and a set nothing was ever dropped into holds no counters; readers see a whole value per
+ * reason, not a snapshot across reasons.
  */
 public final class SkbDropCounters {
-    private final AtomicLongArray counts = new AtomicLongArray(SkbDropReason.count());
+    private final PerThreadCounters counts = new PerThreadCounters(SkbDropReason.count());
 
     public void add(SkbDropReason reason) {
-        counts.incrementAndGet(reason.ordinal());
+        counts.add(reason.ordinal(), 1);
     }
 
     public long get(SkbDropReason reason) {
-        return counts.get(reason.ordinal());
+        return counts.sum(reason.ordinal());
     }
 
     /** The sum over every reason. */
     public long total() {
         long t = 0;
-        for (int i = 0; i < counts.length(); i++) {
-            t += counts.get(i);
+        for (int i = 0; i < SkbDropReason.count(); i++) {
+            t += counts.sum(i);
         }
         return t;
     }
@@ -31,8 +32,8 @@ public final class SkbDropCounters {
     /** The reasons with a non-zero count, in the kernel's order. */
     public ImmutableMap<SkbDropReason, Long> nonZero() {
         ImmutableMap.Builder<SkbDropReason, Long> b = ImmutableMap.builder();
-        for (int i = 0; i < counts.length(); i++) {
-            long v = counts.get(i);
+        for (int i = 0; i < SkbDropReason.count(); i++) {
+            long v = counts.sum(i);
             if (v != 0) {
                 b.put(SkbDropReason.at(i), v);
             }

@@ -40,12 +40,40 @@ public final class VirtualClock {
         checkNotNull(delay, "delay");
         checkArgument(!delay.isNegative(), "negative delay: %s", delay);
         Timer t = new Timer(name, nowNanos + delay.toNanos(), nextSeq++, checkNotNull(work, "work"));
+        t.pending = true;
         timers.add(t);
         return t;
     }
 
+    /**
+     * {@code timer_setup}: a timer that is not armed yet and can be armed again and again with {@link #arm}
+     * without allocating, for work that recurs on the packet path (the softirq).
+     */
+    public Timer newTimer(String name, Runnable work) {
+        return new Timer(checkNotNull(name, "name"), -1, -1, checkNotNull(work, "work"));
+    }
+
+    /**
+     * {@code mod_timer}: arms {@code timer} to fire {@code delayNanos} from now, queued after everything armed
+     * before, exactly as {@link #schedule} would; a timer still pending is moved. Allocates nothing.
+     */
+    public void arm(Timer timer, long delayNanos) {
+        checkArgument(delayNanos >= 0, "negative delay: %s", delayNanos);
+        if (timer.pending) {
+            timers.remove(timer);
+        }
+        timer.deadlineNanos = nowNanos + delayNanos;
+        timer.seq = nextSeq++;
+        timer.pending = true;
+        timers.add(timer);
+    }
+
     /** Cancels a pending timer ({@code del_timer}); returns whether it was still pending. */
     public boolean cancel(Timer timer) {
+        if (!timer.pending) {
+            return false;
+        }
+        timer.pending = false;
         return timers.remove(timer);
     }
 
@@ -63,6 +91,7 @@ public final class VirtualClock {
                 break;
             }
             timers.poll();
+            t.pending = false;
             nowNanos = Math.max(nowNanos, t.deadlineNanos);
             t.work.run();
             ran++;
@@ -93,12 +122,16 @@ public final class VirtualClock {
         return names;
     }
 
-    /** A queued work item or armed timer. */
+    /**
+     * A queued work item or armed timer. One made by {@link #schedule} fires once; one made by {@link #newTimer}
+     * may be armed again after it fired or was cancelled. Deadline and sequence change only while not queued.
+     */
     public static final class Timer implements Comparable<Timer> {
         private final String name;
-        private final long deadlineNanos;
-        private final long seq;
+        private long deadlineNanos;
+        private long seq;
         private final Runnable work;
+        private boolean pending;
 
         Timer(String name, long deadlineNanos, long seq, Runnable work) {
             this.name = name;
@@ -113,6 +146,11 @@ public final class VirtualClock {
 
         public long deadlineNanos() {
             return deadlineNanos;
+        }
+
+        /** Whether the timer is armed and has not fired or been cancelled yet ({@code timer_pending}). */
+        public boolean isPending() {
+            return pending;
         }
 
         @Override

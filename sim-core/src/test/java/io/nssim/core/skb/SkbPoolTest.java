@@ -42,6 +42,68 @@ class SkbPoolTest {
     }
 
     @Test
+    void shouldCountEveryThreadsPacketsAndKeepIdsUnique() throws Exception {
+        SkbPool pool = new SkbPool(new DropMonitor(), 256, 4);
+        java.util.Set<Long> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Runnable work = () -> {
+            for (int i = 0; i < 5000; i++) {
+                SkBuff a = pool.alloc(100);
+                SkBuff b = pool.alloc(100);
+                ids.add(a.id());
+                ids.add(b.id());
+                a.consume();
+                b.kfree(SkbDropReason.NO_SOCKET);
+            }
+        };
+        Thread t1 = new Thread(work);
+        Thread t2 = new Thread(work);
+        t1.start();
+        t2.start();
+        work.run();
+        t1.join();
+        t2.join();
+        assertEquals(30_000, pool.allocated());
+        assertEquals(15_000, pool.consumed());
+        assertEquals(15_000, pool.dropped());
+        assertEquals(0, pool.inFlight());
+        assertEquals(30_000, ids.size(), "no two allocations got the same id");
+        assertTrue(pool.created() <= 6, "each thread recycled its two buffers: " + pool.created());
+        // A new thread's first allocation retires the ended threads' caches; their counts stay.
+        Thread t3 = new Thread(() -> pool.alloc(1).consume());
+        t3.start();
+        t3.join();
+        assertEquals(30_001, pool.allocated());
+        assertEquals(15_001, pool.consumed());
+        assertEquals(0, pool.inFlight());
+    }
+
+    @Test
+    void shouldPassBuffersFreedOnOneThreadToAnAllocatorOnAnother() throws Exception {
+        SkbPool pool = new SkbPool(new DropMonitor(), 1024, 4);
+        List<SkBuff> first = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            first.add(pool.alloc(100));
+        }
+        // Freed on another thread: its cache keeps some, the shared list gets the rest, and the rest back
+        // when the thread hands its cache back.
+        Thread freer = new Thread(() -> {
+            first.forEach(SkBuff::consume);
+            pool.flushThreadCache();
+        });
+        freer.start();
+        freer.join();
+        long created = pool.created();
+        assertEquals(200, created);
+        List<SkBuff> second = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            second.add(pool.alloc(100));
+        }
+        assertEquals(created, pool.created(), "all 200 came back through the shared free list");
+        second.forEach(SkBuff::consume);
+        assertEquals(0, pool.inFlight());
+    }
+
+    @Test
     void shouldHandTheSameBufferBackClean() {
         SkbPool pool = new SkbPool(new DropMonitor(), 4, 4);
         SkBuff a = pool.alloc(10);

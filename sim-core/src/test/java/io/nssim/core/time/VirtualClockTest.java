@@ -66,6 +66,36 @@ class VirtualClockTest {
     }
 
     @Test
+    void shouldRearmAReusableTimerInTheOrderScheduleWouldGive() {
+        VirtualClock.Timer softirq = clock.newTimer("softirq", () -> ran.add("softirq@" + clock.nanoTime()));
+        assertFalse(softirq.isPending());
+        clock.schedule("before", Duration.ofNanos(10), () -> ran.add("before@" + clock.nanoTime()));
+        clock.arm(softirq, 10);
+        clock.schedule("after", Duration.ofNanos(10), () -> ran.add("after@" + clock.nanoTime()));
+        assertTrue(softirq.isPending());
+        assertEquals(List.of("before", "softirq", "after"), clock.pendingNames());
+
+        clock.advance(Duration.ofNanos(10));
+        assertEquals(List.of("before@10", "softirq@10", "after@10"), ran);
+        assertFalse(softirq.isPending(), "a fired timer is no longer pending");
+
+        clock.arm(softirq, 5);
+        clock.arm(softirq, 20);
+        assertEquals(List.of("softirq"), clock.pendingNames(), "arming a pending timer moves it");
+        clock.advance(Duration.ofNanos(15));
+        assertEquals(3, ran.size(), "not at the first deadline");
+        clock.advance(Duration.ofNanos(15));
+        assertEquals("softirq@30", ran.get(3));
+
+        clock.arm(softirq, 1);
+        assertTrue(clock.cancel(softirq));
+        assertFalse(clock.cancel(softirq));
+        clock.advance(Duration.ofNanos(5));
+        assertEquals(4, ran.size());
+        assertThrows(IllegalArgumentException.class, () -> clock.arm(softirq, -1));
+    }
+
+    @Test
     void shouldRefuseToGoBackInTime() {
         assertThrows(IllegalArgumentException.class, () -> clock.advance(Duration.ofMillis(-1)));
         assertThrows(IllegalArgumentException.class, () -> clock.schedule("x", Duration.ofMillis(-1), () -> { }));
