@@ -20,8 +20,6 @@ import io.nssim.netfilter.xt.TableId;
 import io.nssim.netfilter.xt.Verdicts;
 import io.nssim.netfilter.xt.XtMatch;
 import io.nssim.netfilter.xt.XtTable;
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
  * One net's netfilter state, the {@code net_generic} slot of {@link NetfilterModule}'s pernet operations:
@@ -33,10 +31,18 @@ public final class NfNet {
     private final NetfilterModule module;
     private final Net net;
     private final NfHooks hooks;
-    private final Map<TableId, XtTable> tables = new EnumMap<>(TableId.class);
+    /**
+     * The tables by {@link TableId} ordinal, each made on first use: {@code xt_find_table_lock} instantiates a
+     * table from its template the first time iptables asks for it (the kernel's {@code table_init} since 5.x),
+     * so a net nobody ran iptables in has none. A table that was never asked for has no rules and no chains
+     * hooked, so nothing can tell it apart from an empty one. Kernel thread.
+     */
+    private final XtTable[] tables = new XtTable[TABLE_IDS.length];
+    private static final TableId[] TABLE_IDS = TableId.values();
     private final Conntrack conntrack;
-    private final IpSetTable ipsets = new IpSetTable();
-    private final NfHookOps[] ctOps;
+    private IpSetTable ipsets;
+    /** Conntrack's hook ops, made the first time something needs connection tracking. */
+    private NfHookOps[] ctOps;
     private boolean ctRegistered;
 
     NfNet(NetfilterModule module, Net net) {
@@ -44,15 +50,19 @@ public final class NfNet {
         this.net = net;
         this.hooks = NetfilterNetOps.hooks(net);
         this.conntrack = new Conntrack(net.kernel());
-        for (TableId id : TableId.values()) {
-            tables.put(id, new XtTable(id, this));
+    }
+
+    private NfHookOps[] ctOps() {
+        if (ctOps == null) {
+            ctOps = new NfHookOps[] {
+                new NfHookOps("nf_conntrack_in", NfInetHook.PRE_ROUTING, NfIpPriority.CONNTRACK, this::ctIn),
+                new NfHookOps("nf_conntrack_local", NfInetHook.LOCAL_OUT, NfIpPriority.CONNTRACK, this::ctIn),
+                new NfHookOps("nf_confirm", NfInetHook.LOCAL_IN, NfIpPriority.CONNTRACK_CONFIRM, this::ctConfirm),
+                new NfHookOps("nf_confirm", NfInetHook.POST_ROUTING, NfIpPriority.CONNTRACK_CONFIRM,
+                        this::ctConfirm),
+            };
         }
-        this.ctOps = new NfHookOps[] {
-            new NfHookOps("nf_conntrack_in", NfInetHook.PRE_ROUTING, NfIpPriority.CONNTRACK, this::ctIn),
-            new NfHookOps("nf_conntrack_local", NfInetHook.LOCAL_OUT, NfIpPriority.CONNTRACK, this::ctIn),
-            new NfHookOps("nf_confirm", NfInetHook.LOCAL_IN, NfIpPriority.CONNTRACK_CONFIRM, this::ctConfirm),
-            new NfHookOps("nf_confirm", NfInetHook.POST_ROUTING, NfIpPriority.CONNTRACK_CONFIRM, this::ctConfirm),
-        };
+        return ctOps;
     }
 
     /** The netfilter state of {@code net}; the module must be loaded. */
@@ -76,15 +86,25 @@ public final class NfNet {
         return hooks;
     }
 
+    /** The table {@code id}, made from its template on first use (kernel thread). */
     public XtTable table(TableId id) {
-        return tables.get(id);
+        XtTable t = tables[id.ordinal()];
+        if (t == null) {
+            t = new XtTable(id, this);
+            tables[id.ordinal()] = t;
+        }
+        return t;
     }
 
     public Conntrack conntrack() {
         return conntrack;
     }
 
+    /** The net's ipset sets, made on first use (kernel thread). */
     public IpSetTable ipsets() {
+        if (ipsets == null) {
+            ipsets = new IpSetTable();
+        }
         return ipsets;
     }
 
@@ -100,7 +120,10 @@ public final class NfNet {
     /** How many rules, in all tables, match against {@code set} (its "References"). */
     public int setReferences(IpSet set) {
         int n = 0;
-        for (XtTable t : tables.values()) {
+        for (XtTable t : tables) {
+            if (t == null) {
+                continue;
+            }
             for (Rule r : t.model().allRules()) {
                 for (XtMatch m : r.spec().matches()) {
                     if (m.set() == set) {
@@ -115,7 +138,10 @@ public final class NfNet {
     /** Called after a table commit: conntrack's hooks follow whether anything needs them. */
     public void tablesChanged() {
         boolean need = false;
-        for (XtTable t : tables.values()) {
+        for (XtTable t : tables) {
+            if (t == null) {
+                continue;
+            }
             if (t.id() == TableId.NAT) {
                 for (ChainModel c : t.model().builtins()) {
                     need |= c.materialized();
@@ -126,7 +152,7 @@ public final class NfNet {
             }
         }
         if (need && !ctRegistered) {
-            for (NfHookOps o : ctOps) {
+            for (NfHookOps o : ctOps()) {
                 hooks.register(o).orElseThrow();
             }
             ctRegistered = true;
@@ -167,8 +193,10 @@ public final class NfNet {
 
     /** The net is going: unhook everything, drop connections and sets. */
     void destroy() {
-        for (XtTable t : tables.values()) {
-            t.unhook();
+        for (XtTable t : tables) {
+            if (t != null) {
+                t.unhook();
+            }
         }
         if (ctRegistered) {
             for (NfHookOps o : ctOps) {
@@ -177,7 +205,9 @@ public final class NfNet {
             ctRegistered = false;
         }
         conntrack.flush();
-        ipsets.clear();
+        if (ipsets != null) {
+            ipsets.clear();
+        }
     }
 
     @Override

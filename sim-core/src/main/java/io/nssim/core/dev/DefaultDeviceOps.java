@@ -34,7 +34,9 @@ public final class DefaultDeviceOps implements PernetOperations {
     public void exitBatchRtnl(List<Net> nets) {
         Netdev netdev = kernel.netdev();
         netdev.rtnlLock();
-        kernel.trace().enter("default_device_exit_batch", nets.toString());
+        if (kernel.trace().isOn()) {
+            kernel.trace().enter("default_device_exit_batch", nets.toString());
+        }
         try {
             for (Net net : nets) {
                 refundToInitNet(net);
@@ -43,7 +45,9 @@ public final class DefaultDeviceOps implements PernetOperations {
             for (Net net : nets) {
                 for (NetDevice dev : net.devices().list().reverse()) {
                     if (dev.linkOps() != null) {
-                        kernel.trace().note(dev.linkOps().kind() + "_dellink(" + dev.name() + ")");
+                        if (kernel.trace().isOn()) {
+                            kernel.trace().note(dev.linkOps().kind() + "_dellink(" + dev.name() + ")");
+                        }
                         dev.linkOps().dellink(kernel, dev, kill);
                     } else {
                         netdev.unregisterNetdeviceQueue(dev, kill);
@@ -77,7 +81,9 @@ public final class DefaultDeviceOps implements PernetOperations {
                     netdev.delAltname(dev, alt);
                 }
             }
-            kernel.trace().enter("dev_change_net_namespace", dev.name() + " -> init_net");
+            if (kernel.trace().isOn()) {
+                kernel.trace().enter("dev_change_net_namespace", dev.name() + " -> init_net");
+            }
             var r = netdev.refundToInitNet(dev, fallback);
             kernel.trace().exit();
             if (r.isErr()) {

@@ -106,7 +106,7 @@ public class NetDevice {
     protected NetDevice(String kind, RtnlLinkOps linkOps, RefTracking tracking) {
         this.kind = checkNotNull(kind, "kind");
         this.linkOps = linkOps;
-        this.refcnt = new RefCount("dev " + kind, tracking);
+        this.refcnt = new RefCount("dev", kind, tracking);
     }
 
     // ---- driver hooks (net_device_ops) ----

@@ -370,7 +370,9 @@ public final class Netdev {
         }
         rtnlLock();
         try {
-            kernel.trace().enter("unregister_netdevice_many", names(live));
+            if (kernel.trace().isOn()) {
+                kernel.trace().enter("unregister_netdevice_many", names(live));
+            }
             for (NetDevice d : live) {
                 devClose(d);
             }
@@ -431,7 +433,9 @@ public final class Netdev {
         UnregisterWait w = new UnregisterWait(ImmutableList.copyOf(netTodoList), whenDone);
         netTodoList.clear();
         waits.add(w);
-        kernel.trace().enter("netdev_run_todo", names(w.list));
+        if (kernel.trace().isOn()) {
+            kernel.trace().enter("netdev_run_todo", names(w.list));
+        }
         w.start();
         kernel.trace().exit();
     }
@@ -590,7 +594,9 @@ public final class Netdev {
 
     /** {@code free_netdev} after the last wait: the device's own reference goes, the struct is released. */
     private void freeNetdev(NetDevice d) {
-        kernel.trace().note("free_netdev(" + d.name() + ")");
+        if (kernel.trace().isOn()) {
+            kernel.trace().note("free_netdev(" + d.name() + ")");
+        }
         d.setRegState(RegState.RELEASED);
         d.refcnt().put(d.allocRef());
         serials.remove(d);
@@ -611,7 +617,9 @@ public final class Netdev {
         }
         rtnlLock();
         try {
-            kernel.trace().note("dev_open(" + dev.name() + ")");
+            if (kernel.trace().isOn()) {
+                kernel.trace().note("dev_open(" + dev.name() + ")");
+            }
             callNotifiers(NetdevEvent.PRE_UP, dev);
             Result<Void> r = dev.ndoOpen();
             if (r.isErr()) {
@@ -634,7 +642,9 @@ public final class Netdev {
         }
         rtnlLock();
         try {
-            kernel.trace().note("dev_close(" + dev.name() + ")");
+            if (kernel.trace().isOn()) {
+                kernel.trace().note("dev_close(" + dev.name() + ")");
+            }
             callNotifiers(NetdevEvent.GOING_DOWN, dev);
             dev.ndoStop();
             dev.setUpFlag(false);
@@ -1112,7 +1122,9 @@ public final class Netdev {
         }
         rtnlLock();
         try {
-            kernel.trace().enter("__dev_change_net_namespace", dev.name() + ": " + old + " -> " + target);
+            if (kernel.trace().isOn()) {
+                kernel.trace().enter("__dev_change_net_namespace", dev.name() + ": " + old + " -> " + target);
+            }
             // dev_index_reserve in the target, done with the checks: the RTM_DELLINK below already names it.
             int index = newIfindex > 0 ? newIfindex
                     : keepIndex ? dev.ifindex() : target.devices().reserveNextIndex();
@@ -1212,7 +1224,9 @@ public final class Netdev {
             return v.propagate();
         }
         rtnlLock();
-        kernel.trace().enter("rtnl_newlink", kind + " " + name + " in " + net);
+        if (kernel.trace().isOn()) {
+            kernel.trace().enter("rtnl_newlink", kind + " " + name + " in " + net);
+        }
         try {
             Result<NetDevice> r = ops.newlink(kernel, net, request.withName(name));
             if (r.isErr()) {
@@ -1326,10 +1340,14 @@ public final class Netdev {
             return Result.err(Errno.EOPNOTSUPP);
         }
         rtnlLock();
-        kernel.trace().enter("rtnl_dellink", dev.name() + " in " + dev.net());
+        if (kernel.trace().isOn()) {
+            kernel.trace().enter("rtnl_dellink", dev.name() + " in " + dev.net());
+        }
         try {
             List<NetDevice> kill = new ArrayList<>();
-            kernel.trace().note(ops.kind() + "_dellink(" + dev.name() + ")");
+            if (kernel.trace().isOn()) {
+                kernel.trace().note(ops.kind() + "_dellink(" + dev.name() + ")");
+            }
             ops.dellink(kernel, dev, kill);
             unregisterNetdeviceMany(kill);
         } finally {

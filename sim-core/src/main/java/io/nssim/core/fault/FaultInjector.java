@@ -26,8 +26,24 @@ public final class FaultInjector {
         armed.remove(point);
     }
 
+    /**
+     * {@link #shouldFail(String)} for the point {@code prefix + name} ({@code "pernet-init:" + ops}), building
+     * the name only when some point is armed.
+     */
+    public boolean shouldFail(String prefix, String name) {
+        return !armed.isEmpty() && shouldFail(prefix + name);
+    }
+
+    /** Whether any point is armed: when none is, no point can fail and callers may skip building names. */
+    public boolean anyArmed() {
+        return !armed.isEmpty();
+    }
+
     /** Called by the kernel at each point: true when this call is the one to fail. */
     public boolean shouldFail(String point) {
+        if (armed.isEmpty()) {
+            return false;
+        }
         Integer n = armed.get(point);
         if (n == null) {
             return false;

@@ -8,22 +8,37 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * from {@code conf.default}). Values are atomic for packet threads; writes come from the kernel thread.
  */
 public final class DevConf {
-    private final AtomicIntegerArray values = new AtomicIntegerArray(DevConfKey.values().length);
-    private final boolean[] explicit = new boolean[DevConfKey.values().length];
+    private static final DevConfKey[] KEYS = DevConfKey.values();
+    private static final int[] DEFAULTS = new int[KEYS.length];
+
+    static {
+        if (KEYS.length > Integer.SIZE) {
+            throw new AssertionError("explicit bits hold " + Integer.SIZE + " keys, not " + KEYS.length);
+        }
+        for (DevConfKey k : KEYS) {
+            DEFAULTS[k.ordinal()] = k.defaultValue();
+        }
+    }
+
+    private final AtomicIntegerArray values;
+    /** Bit {@code k.ordinal()} set: {@code k} was written explicitly. Kernel thread. */
+    private int explicit;
 
     DevConf() {
-        for (DevConfKey k : DevConfKey.values()) {
-            values.set(k.ordinal(), k.defaultValue());
+        this.values = new AtomicIntegerArray(DEFAULTS);
+    }
+
+    private DevConf(DevConf from) {
+        int[] v = new int[KEYS.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = from.values.get(i);
         }
+        this.values = new AtomicIntegerArray(v);
     }
 
     /** A copy of {@code from}'s values, none explicit ({@code inetdev_init} copying conf.default). */
     static DevConf copyOf(DevConf from) {
-        DevConf c = new DevConf();
-        for (DevConfKey k : DevConfKey.values()) {
-            c.values.set(k.ordinal(), from.get(k));
-        }
-        return c;
+        return new DevConf(from);
     }
 
     public int get(DevConfKey k) {
@@ -33,12 +48,12 @@ public final class DevConf {
     void set(DevConfKey k, int v, boolean byUser) {
         values.set(k.ordinal(), v);
         if (byUser) {
-            explicit[k.ordinal()] = true;
+            explicit |= 1 << k.ordinal();
         }
     }
 
     boolean isExplicit(DevConfKey k) {
-        return explicit[k.ordinal()];
+        return (explicit & (1 << k.ordinal())) != 0;
     }
 
     /** The effective value for a device whose conf is {@code dev}, given {@code conf.all}. */

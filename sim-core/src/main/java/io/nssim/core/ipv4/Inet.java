@@ -149,7 +149,7 @@ public final class Inet implements KernelModule {
             }
             ip.fib().clear();
             ip.arp().clear();
-            ip.frags().clear();
+            ip.clearFrags();
             Ipv4Sysctls.unregisterNet(ip);
         }
     }

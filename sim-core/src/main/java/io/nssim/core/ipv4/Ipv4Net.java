@@ -36,11 +36,15 @@ public final class Ipv4Net {
     private volatile FibSnapshot fibSnapshot = FibSnapshot.EMPTY;
     private final Fib fib;
     private final NeighTable arp;
-    private final InetPeers peers = new InetPeers();
+    /**
+     * Made on first use (most nets never fragment, ping or send ICMP errors): volatile, and made under this
+     * object's monitor so that packet threads racing to make one agree on it.
+     */
+    private volatile InetPeers peers;
     private final UdpTable udp;
-    private final PingTable ping;
+    private volatile PingTable ping;
     private final IcmpGlobalLimit icmpGlobal = new IcmpGlobalLimit();
-    private final Frag.Table frags = new Frag.Table(this);
+    private volatile Frag.Table frags;
     private final AtomicInteger ipId;
     private final Ipv4Mib mib = new Ipv4Mib();
 
@@ -66,7 +70,6 @@ public final class Ipv4Net {
         this.fib = new Fib(this);
         this.arp = new NeighTable(this);
         this.udp = new UdpTable(this);
-        this.ping = new PingTable(this);
         this.ipId = new AtomicInteger(net.kernel().random().nextInt(0x10000));
     }
 
@@ -113,11 +116,35 @@ public final class Ipv4Net {
     }
 
     InetPeers peers() {
+        InetPeers p = peers;
+        return p != null ? p : makePeers();
+    }
+
+    private synchronized InetPeers makePeers() {
+        if (peers == null) {
+            peers = new InetPeers();
+        }
         return peers;
     }
 
     Frag.Table frags() {
+        Frag.Table f = frags;
+        return f != null ? f : makeFrags();
+    }
+
+    private synchronized Frag.Table makeFrags() {
+        if (frags == null) {
+            frags = new Frag.Table(this);
+        }
         return frags;
+    }
+
+    /** Drops every fragment queue, if any was ever made (the net's IPv4 state is going away). */
+    void clearFrags() {
+        Frag.Table f = frags;
+        if (f != null) {
+            f.clear();
+        }
     }
 
     IcmpGlobalLimit icmpGlobal() {
@@ -129,6 +156,14 @@ public final class Ipv4Net {
     }
 
     PingTable ping() {
+        PingTable p = ping;
+        return p != null ? p : makePing();
+    }
+
+    private synchronized PingTable makePing() {
+        if (ping == null) {
+            ping = new PingTable(this);
+        }
         return ping;
     }
 
@@ -194,6 +229,14 @@ public final class Ipv4Net {
             }
         }
         inDevList = ordered.toArray(new InDevice[0]);
+        boolean anyAddress = false;
+        for (InDevice in : ordered) {
+            anyAddress |= in.ifaList().length > 0;
+        }
+        if (!anyAddress) {
+            addrHash = IntTable.empty();
+            return;
+        }
         Map<Integer, List<InIfaddr>> h = new HashMap<>();
         for (InDevice in : ordered) {
             for (InIfaddr ifa : in.ifaList()) {

@@ -9,12 +9,8 @@ import io.nssim.core.pernet.NetGenericKey;
 import io.nssim.core.pernet.PernetOperations;
 import io.nssim.core.ref.RefCount;
 import io.nssim.core.ref.RefTracking;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import io.nssim.core.ref.RefToken;
+import java.util.Arrays;
 
 /**
  * {@code struct net}: one network namespace.
@@ -38,11 +34,25 @@ public final class Net {
     private final NsidTable nsids = new NsidTable();
     private final Sysctls sysctls = new Sysctls();
     private final DeviceTable devices = new DeviceTable();
-    private final List<Object> generic = new ArrayList<>();
-    /** Ops whose init succeeded here and whose exit has not run yet, in init order. */
-    private final Set<PernetOperations> initialized = new LinkedHashSet<>();
-    /** Per op: how many inits succeeded and how many exits ran here, for the "init matched by exit" rule. */
-    private final Map<PernetOperations, int[]> ledger = new LinkedHashMap<>();
+    private static final Object[] NO_GENERIC = new Object[0];
+    private static final PernetOperations[] NO_OPS = new PernetOperations[0];
+    private static final int[] NO_COUNTS = new int[0];
+    /** {@code net->gen}: the ops' private data, by generic id. */
+    private Object[] generic = NO_GENERIC;
+    /** Ops whose init succeeded here and whose exit has not run yet, in init order ({@link #initializedSize}). */
+    private PernetOperations[] initialized = NO_OPS;
+    private int initializedSize;
+    /**
+     * Per op that ever ran here, in first-init order ({@link #ledgerSize}): how many inits succeeded and how many
+     * exits ran, for the "init matched by exit" rule, at {@code ledgerCounts[2 * i]} and {@code [2 * i + 1]}.
+     */
+    private PernetOperations[] ledgerOps = NO_OPS;
+    private int[] ledgerCounts = NO_COUNTS;
+    private int ledgerSize;
+    /** Nets whose nsid table names this one (the reverse of their tables), for unhash_nsid; null when none. */
+    private java.util.LinkedHashSet<Net> nsidHolders;
+    /** The net's own passive reference, from net_alloc to the end of its cleanup; null otherwise. */
+    private RefToken selfPassive;
     private NetState state = NetState.SETTING_UP;
 
     public Net(Kernel kernel, long inode, long cookie, boolean initNet, RefTracking tracking) {
@@ -50,8 +60,8 @@ public final class Net {
         this.inode = inode;
         this.cookie = cookie;
         this.initNet = initNet;
-        this.count = new RefCount("net:[" + inode + "] count", tracking);
-        this.passive = new RefCount("net:[" + inode + "] passive", tracking);
+        this.count = new RefCount(this, "count", tracking);
+        this.passive = new RefCount(this, "passive", tracking);
     }
 
     public Kernel kernel() {
@@ -105,7 +115,7 @@ public final class Net {
     public <T> T generic(NetGenericKey<T> key) {
         int id = kernel.netns().pernet().idOf(key);
         checkState(hasGeneric(id), "no net_generic %s in net:[%s]", key, inode);
-        return key.type().cast(generic.get(id));
+        return key.type().cast(generic[id]);
     }
 
     /** Whether this net holds the op's private data for {@code key} (its op's init ran, its exits not yet). */
@@ -126,29 +136,39 @@ public final class Net {
 
     /** Ops whose init ran here and whose exit has not yet, in init order. */
     public ImmutableList<PernetOperations> initializedOps() {
-        return ImmutableList.copyOf(initialized);
+        return ImmutableList.copyOf(Arrays.asList(initialized).subList(0, initializedSize));
     }
 
     /** Whether {@code ops}' init ran here and its exit has not yet. */
     public boolean isInitialized(PernetOperations ops) {
-        return initialized.contains(ops);
+        return indexOf(initialized, initializedSize, ops) >= 0;
     }
 
     /** How many times {@code ops}' init succeeded on this net. */
     public int initCount(PernetOperations ops) {
-        int[] c = ledger.get(ops);
-        return c == null ? 0 : c[0];
+        int i = indexOf(ledgerOps, ledgerSize, ops);
+        return i < 0 ? 0 : ledgerCounts[2 * i];
     }
 
     /** How many times {@code ops}' exits ran on this net. */
     public int exitCount(PernetOperations ops) {
-        int[] c = ledger.get(ops);
-        return c == null ? 0 : c[1];
+        int i = indexOf(ledgerOps, ledgerSize, ops);
+        return i < 0 ? 0 : ledgerCounts[2 * i + 1];
     }
 
     /** Every op that ever ran init or exit on this net, in first-init order. */
     public ImmutableList<PernetOperations> ledgerOps() {
-        return ImmutableList.copyOf(ledger.keySet());
+        return ImmutableList.copyOf(Arrays.asList(ledgerOps).subList(0, ledgerSize));
+    }
+
+    /** Where {@code ops} is among the first {@code size} of {@code a}, or -1 (the lists hold a few ops). */
+    private static int indexOf(PernetOperations[] a, int size, PernetOperations ops) {
+        for (int i = 0; i < size; i++) {
+            if (a[i] == ops) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // ---- engine side: called by the kernel under its lock ----
@@ -160,21 +180,21 @@ public final class Net {
 
     /** @hidden engine use only */
     public void engineAssignGeneric(int id, Object value) {
-        while (generic.size() <= id) {
-            generic.add(null);
+        if (id >= generic.length) {
+            generic = Arrays.copyOf(generic, Math.max(id + 1, generic.length + 4));
         }
-        generic.set(id, value);
+        generic[id] = value;
     }
 
     /** @hidden engine use only */
     public void engineFreeGeneric(int id) {
-        if (id < generic.size()) {
-            generic.set(id, null);
+        if (id < generic.length) {
+            generic[id] = null;
         }
     }
 
     public boolean hasGeneric(int id) {
-        return id >= 0 && id < generic.size() && generic.get(id) != null;
+        return id >= 0 && id < generic.length && generic[id] != null;
     }
 
     /**
@@ -183,29 +203,98 @@ public final class Net {
      * @hidden engine use only
      */
     public void engineMarkInitialized(PernetOperations ops, boolean done) {
-        int[] c = ledger.computeIfAbsent(ops, o -> new int[2]);
+        int l = indexOf(ledgerOps, ledgerSize, ops);
+        if (l < 0) {
+            if (ledgerSize == ledgerOps.length) {
+                ledgerOps = Arrays.copyOf(ledgerOps, ledgerSize + 8);
+                ledgerCounts = Arrays.copyOf(ledgerCounts, 2 * (ledgerSize + 8));
+            }
+            l = ledgerSize++;
+            ledgerOps[l] = ops;
+        }
+        int i = indexOf(initialized, initializedSize, ops);
         if (done) {
-            initialized.add(ops);
-            c[0]++;
+            if (i < 0) {
+                if (initializedSize == initialized.length) {
+                    initialized = Arrays.copyOf(initialized, initializedSize + 8);
+                }
+                initialized[initializedSize++] = ops;
+            }
+            ledgerCounts[2 * l]++;
         } else {
-            initialized.remove(ops);
-            c[1]++;
+            if (i >= 0) {
+                System.arraycopy(initialized, i + 1, initialized, i, initializedSize - i - 1);
+                initialized[--initializedSize] = null;
+            }
+            ledgerCounts[2 * l + 1]++;
         }
     }
 
     /** @hidden engine use only */
     public void enginePutNsid(int id, Net peer) {
+        Net old = nsids.peer(id);
+        if (old != null && old != peer) {
+            nsids.remove(id);
+            if (nsids.idOf(old) < 0) {
+                old.removeNsidHolder(this);
+            }
+        }
         nsids.put(id, peer);
+        if (peer.nsidHolders == null) {
+            peer.nsidHolders = new java.util.LinkedHashSet<>(4);
+        }
+        peer.nsidHolders.add(this);
     }
 
     /** @hidden engine use only */
     public void engineRemoveNsid(int id) {
+        Net peer = nsids.peer(id);
         nsids.remove(id);
+        if (peer != null && nsids.idOf(peer) < 0) {
+            peer.removeNsidHolder(this);
+        }
     }
 
     /** @hidden engine use only */
     public void engineClearNsids() {
+        for (Net peer : nsids.peers()) {
+            peer.removeNsidHolder(this);
+        }
         nsids.clear();
+    }
+
+    private void removeNsidHolder(Net holder) {
+        if (nsidHolders != null) {
+            nsidHolders.remove(holder);
+            if (nsidHolders.isEmpty()) {
+                nsidHolders = null;
+            }
+        }
+    }
+
+    /**
+     * The nets whose nsid table names this one, in net-list order (by cookie: nets join the list in the order
+     * they were allocated): the only ones {@code unhash_nsid} has to visit when this net dies.
+     *
+     * @hidden engine use only
+     */
+    public java.util.List<Net> engineNsidHolders() {
+        if (nsidHolders == null) {
+            return java.util.List.of();
+        }
+        Net[] a = nsidHolders.toArray(new Net[0]);
+        Arrays.sort(a, (x, y) -> Long.compare(x.cookie, y.cookie));
+        return Arrays.asList(a);
+    }
+
+    /** @hidden engine use only */
+    public RefToken engineSelfPassive() {
+        return selfPassive;
+    }
+
+    /** @hidden engine use only */
+    public void engineSetSelfPassive(RefToken token) {
+        this.selfPassive = token;
     }
 
     /** "net:[4026532041]" */

@@ -14,12 +14,12 @@ import io.nssim.core.pernet.PernetList;
 import io.nssim.core.pernet.PernetOperations;
 import io.nssim.core.ref.RefToken;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * net/core/net_namespace.c: creating nets ({@code copy_net_ns}, {@code setup_net}), their references,
@@ -34,11 +34,12 @@ public final class NetNamespaces {
 
     private final Kernel kernel;
     private final PernetList pernet = new PernetList();
-    /** {@code net_namespace_list}: init_net first, then in creation order. */
-    private final List<Net> netList = new ArrayList<>();
+    /** {@code net_namespace_list}: init_net first, then in creation order; O(1) removal from the middle. */
+    private final LinkedHashSet<Net> netList = new LinkedHashSet<>();
     /** {@code cleanup_list}: nets whose count reached zero, waiting for the worker. */
     private final List<Net> cleanupList = new ArrayList<>();
-    private final TreeSet<Long> inodesInUse = new TreeSet<>();
+    /** Dynamic inodes in use, bit {@code i} for inode {@code FIRST_DYNAMIC_INODE + i} (the ida's bitmap). */
+    private final BitSet inodesInUse = new BitSet();
     /** Every dynamic inode below this one is in use: the lowest free one is searched from here (ida's hint). */
     private long inodeHint = FIRST_DYNAMIC_INODE;
     private final int maxNetNamespaces;
@@ -49,9 +50,7 @@ public final class NetNamespaces {
     /** Nets counted against {@code max_net_namespaces}: from copy_net_ns until the end of cleanup. */
     private int ucount;
     /** Every net allocated and not yet freed (being set up, alive, dying or dead), in allocation order. */
-    private final List<Net> allocated = new ArrayList<>();
-    /** Each allocated net's own passive reference, dropped at the very end of its cleanup. */
-    private final IdentityHashMap<Net, RefToken> selfPassive = new IdentityHashMap<>();
+    private final LinkedHashSet<Net> allocated = new LinkedHashSet<>();
     /** Per op class: whether it overrides init (see {@link #canFailInit}). */
     private final Map<Class<?>, Boolean> initCanFail = new HashMap<>();
 
@@ -158,22 +157,28 @@ public final class NetNamespaces {
         // Known from allocation on, so that whatever an init takes on it (a kernel socket's passive
         // reference) can be given back during an unwind.
         allocated.add(net);
-        selfPassive.put(net, self);
-        kernel.trace().enter("copy_net_ns", net.toString());
+        net.engineSetSelfPassive(self);
+        if (kernel.trace().isOn()) {
+            kernel.trace().enter("copy_net_ns", net.toString());
+        }
         if (kernel.trace().isOn()) {
             kernel.trace().note("net_alloc(" + net + "): count 1 \"" + holder + "\", passive 1 \"net (self)\"");
         }
-        kernel.trace().enter("setup_net", net.toString());
+        if (kernel.trace().isOn()) {
+            kernel.trace().enter("setup_net", net.toString());
+        }
         Result<Void> r = setupNet(net);
         kernel.trace().exit();
         kernel.trace().exit();
         if (r.isErr()) {
-            kernel.trace().note("net_drop_ns(" + net + "): setup failed, the net never became visible");
+            if (kernel.trace().isOn()) {
+                kernel.trace().note("net_drop_ns(" + net + "): setup failed, the net never became visible");
+            }
             // net_drop_ns: the net was never visible; its count goes, then its own passive reference.
             freeInode(inode);
             net.count().put(count);
             net.engineSetState(NetState.DEAD);
-            passiveDec(selfPassive.remove(net));
+            passiveDec(takeSelfPassive(net));
             return r.propagate();
         }
         ucount++;
@@ -184,31 +189,38 @@ public final class NetNamespaces {
 
     /** The lowest free dynamic inode, as {@code ida_alloc} hands out; O(1) unless holes are being refilled. */
     private long allocInode() {
-        long i = inodeHint;
-        while (inodesInUse.contains(i)) {
-            i++;
-        }
-        inodesInUse.add(i);
+        int bit = inodesInUse.nextClearBit((int) (inodeHint - FIRST_DYNAMIC_INODE));
+        inodesInUse.set(bit);
+        long i = FIRST_DYNAMIC_INODE + bit;
         inodeHint = i + 1;
         return i;
     }
 
     private void freeInode(long inode) {
-        inodesInUse.remove(inode);
+        inodesInUse.clear((int) (inode - FIRST_DYNAMIC_INODE));
         inodeHint = Math.min(inodeHint, inode);
+    }
+
+    /** The net's own passive reference, handed over to be dropped. */
+    private static RefToken takeSelfPassive(Net net) {
+        RefToken t = net.engineSelfPassive();
+        net.engineSetSelfPassive(null);
+        return t;
     }
 
     /** {@code setup_net}: every op's init in list order; on failure undo from the op before, backwards. */
     private Result<Void> setupNet(Net net) {
-        List<PernetOperations> done = new ArrayList<>();
-        for (PernetOperations ops : pernet.inOrder()) {
+        List<PernetOperations> inOrder = pernet.inOrder();
+        for (int i = 0; i < inOrder.size(); i++) {
+            PernetOperations ops = inOrder.get(i);
             Result<Void> r = opsInit(ops, net);
             if (r.isErr()) {
-                kernel.trace().note("ops_init(" + ops.name() + ") failed: " + r.error());
-                opsUndo(ImmutableList.copyOf(done).reverse(), List.of(net));
+                if (kernel.trace().isOn()) {
+                    kernel.trace().note("ops_init(" + ops.name() + ") failed: " + r.error());
+                }
+                opsUndo(ImmutableList.copyOf(inOrder.subList(0, i)).reverse(), List.of(net));
                 return r;
             }
-            done.add(ops);
         }
         return Result.ok();
     }
@@ -219,8 +231,11 @@ public final class NetNamespaces {
         if (key != null) {
             net.engineAssignGeneric(pernet.idOf(key), key.newValue());
         }
-        kernel.trace().enter("ops_init", ops.name());
-        Result<Void> r = canFailInit(ops) && kernel.faults().shouldFail("pernet-init:" + ops.name())
+        if (kernel.trace().isOn()) {
+            kernel.trace().enter("ops_init", ops.name());
+        }
+        Result<Void> r = kernel.faults().anyArmed() && canFailInit(ops)
+                && kernel.faults().shouldFail("pernet-init:", ops.name())
                 ? Result.err(Errno.ENOMEM) : ops.init(net);
         kernel.trace().exit();
         if (r.isErr()) {
@@ -271,8 +286,13 @@ public final class NetNamespaces {
     /** {@code ops_pre_exit_list} for each op, in the order given. */
     private void preExitPhase(List<PernetOperations> opsInExitOrder, List<Net> nets) {
         for (PernetOperations ops : opsInExitOrder) {
-            for (Net net : initializedOn(ops, nets)) {
-                kernel.trace().enter("ops_pre_exit", ops.name() + ", " + net);
+            for (Net net : nets) {
+                if (!net.isInitialized(ops)) {
+                    continue;
+                }
+                if (kernel.trace().isOn()) {
+                    kernel.trace().enter("ops_pre_exit", ops.name() + ", " + net);
+                }
                 ops.preExit(net);
                 kernel.trace().exit();
             }
@@ -295,8 +315,10 @@ public final class NetNamespaces {
         for (PernetOperations ops : opsInExitOrder) {
             List<Net> on = initializedOn(ops, nets);
             if (!on.isEmpty()) {
-                kernel.trace().enter("ops_exit_rtnl", ops.name());
-                ops.exitBatchRtnl(ImmutableList.copyOf(on));
+                if (kernel.trace().isOn()) {
+                    kernel.trace().enter("ops_exit_rtnl", ops.name());
+                }
+                ops.exitBatchRtnl(on);
                 kernel.trace().exit();
             }
         }
@@ -307,12 +329,14 @@ public final class NetNamespaces {
         for (PernetOperations ops : opsInExitOrder) {
             List<Net> on = initializedOn(ops, nets);
             for (Net net : on) {
-                kernel.trace().enter("ops_exit", ops.name() + ", " + net);
+                if (kernel.trace().isOn()) {
+                    kernel.trace().enter("ops_exit", ops.name() + ", " + net);
+                }
                 ops.exit(net);
                 kernel.trace().exit();
             }
             if (!on.isEmpty()) {
-                ops.exitBatch(ImmutableList.copyOf(on));
+                ops.exitBatch(on);
             }
             for (Net net : on) {
                 net.engineMarkInitialized(ops, false);
@@ -333,14 +357,31 @@ public final class NetNamespaces {
         }
     }
 
+    /**
+     * The nets of {@code nets} that {@code ops} was initialised on, as an immutable list: {@code nets} itself
+     * (no copy) in the usual case where it is immutable and the op ran on all of them.
+     */
     private static List<Net> initializedOn(PernetOperations ops, List<Net> nets) {
-        List<Net> out = new ArrayList<>();
-        for (Net n : nets) {
-            if (n.isInitialized(ops)) {
-                out.add(n);
+        int n = nets.size();
+        int on = 0;
+        for (int i = 0; i < n; i++) {
+            if (nets.get(i).isInitialized(ops)) {
+                on++;
             }
         }
-        return out;
+        if (on == n && nets instanceof ImmutableList<Net> all) {
+            return all;
+        }
+        if (on == 0) {
+            return ImmutableList.of();
+        }
+        ImmutableList.Builder<Net> b = ImmutableList.builderWithExpectedSize(on);
+        for (int i = 0; i < n; i++) {
+            if (nets.get(i).isInitialized(ops)) {
+                b.add(nets.get(i));
+            }
+        }
+        return b.build();
     }
 
     // ---- references ----
@@ -356,7 +397,10 @@ public final class NetNamespaces {
     public Optional<NetRef> maybeGetNet(Net net, String holder) {
         RefToken t = net.count().tryHold(holder);
         if (t == null) {
-            kernel.trace().note("maybe_get_net(" + net + ", \"" + holder + "\") failed: count is 0, the net is dying");
+            if (kernel.trace().isOn()) {
+                kernel.trace().note("maybe_get_net(" + net + ", \"" + holder
+                        + "\") failed: count is 0, the net is dying");
+            }
             return Optional.empty();
         }
         traceRef("maybe_get_net", net, holder, "count", net.count().count());
@@ -381,7 +425,9 @@ public final class NetNamespaces {
             net.engineSetState(NetState.CLEANUP_QUEUED);
             boolean wasEmpty = cleanupList.isEmpty();
             cleanupList.add(net);
-            kernel.trace().note("__put_net(" + net + "): queued for cleanup_net");
+            if (kernel.trace().isOn()) {
+                kernel.trace().note("__put_net(" + net + "): queued for cleanup_net");
+            }
             if (wasEmpty) {
                 queueCleanupWork();
             }
@@ -401,16 +447,16 @@ public final class NetNamespaces {
         boolean last = token.owner().put(token);
         traceRef("net_passive_dec", net, token.holder(), "passive", net.passive().count());
         if (last) {
-            kernel.trace().note("net_free(" + net + ")");
+            if (kernel.trace().isOn()) {
+                kernel.trace().note("net_free(" + net + ")");
+            }
             freeNet(net);
         }
     }
 
     private Net netOfPassive(RefToken token) {
-        for (Net n : allocated) {
-            if (n.passive() == token.owner()) {
-                return n;
-            }
+        if (token.owner().subject() instanceof Net n && n.passive() == token.owner() && allocated.contains(n)) {
+            return n;
         }
         throw new IllegalArgumentException("not a passive reference of a live net: " + token);
     }
@@ -445,7 +491,9 @@ public final class NetNamespaces {
         for (Net net : netList) {
             Result<Void> r = opsInit(ops, net);
             if (r.isErr()) {
-                kernel.trace().note("ops_init(" + ops.name() + ", " + net + ") failed: " + r.error());
+                if (kernel.trace().isOn()) {
+                    kernel.trace().note("ops_init(" + ops.name() + ", " + net + ") failed: " + r.error());
+                }
                 pernet.remove(ops);
                 opsUndo(List.of(ops), done);
                 if (key != null) {
@@ -505,7 +553,9 @@ public final class NetNamespaces {
         }
         id = net.nsids().lowestFree();
         net.enginePutNsid(id, peer);
-        kernel.trace().note("peernet2id_alloc(" + net + ", " + peer + "): new nsid " + id);
+        if (kernel.trace().isOn()) {
+            kernel.trace().note("peernet2id_alloc(" + net + ", " + peer + "): new nsid " + id);
+        }
         kernel.events().publish(new KernelEvent.Nsid(true, net, id, peer));
         return id;
     }
@@ -531,7 +581,9 @@ public final class NetNamespaces {
         }
         int id = nsid >= 0 ? nsid : net.nsids().lowestFree();
         net.enginePutNsid(id, peer);
-        kernel.trace().note("rtnl_net_newid(" + net + ", " + peer + "): nsid " + id);
+        if (kernel.trace().isOn()) {
+            kernel.trace().note("rtnl_net_newid(" + net + ", " + peer + "): nsid " + id);
+        }
         kernel.events().publish(new KernelEvent.Nsid(true, net, id, peer));
         return Result.ok(id);
     }
@@ -572,8 +624,10 @@ public final class NetNamespaces {
         if (cleanupHeld) {
             // Stays queued (workPending), as a work item behind a stuck one would.
             cleanupParked = true;
-            kernel.trace().note("net_cleanup_work: held by nssim hold-cleanup, " + cleanupList.size()
-                    + " net(s) wait");
+            if (kernel.trace().isOn()) {
+                kernel.trace().note("net_cleanup_work: held by nssim hold-cleanup, " + cleanupList.size()
+                        + " net(s) wait");
+            }
             return;
         }
         workPending = false;
@@ -596,18 +650,27 @@ public final class NetNamespaces {
         }
 
         void start() {
-            kernel.trace().enter("cleanup_net", nets.toString());
+            if (kernel.trace().isOn()) {
+                kernel.trace().enter("cleanup_net", nets.toString());
+            }
             // Don't let anyone else find us.
             for (Net net : nets) {
                 netList.remove(net);
                 net.engineSetState(NetState.EXITING);
             }
-            // unhash_nsid: survivors forget the dying nets, each forgetting announced in that survivor.
+            // unhash_nsid: survivors forget the dying nets, each forgetting announced in that survivor. The kernel
+            // walks every net; only the survivors whose table names the dying net can have anything to forget,
+            // and those are visited in the same (net-list) order.
             for (Net net : nets) {
-                for (Net tmp : netList) {
+                for (Net tmp : net.engineNsidHolders()) {
+                    if (!netList.contains(tmp)) {
+                        continue;
+                    }
                     int id = tmp.nsids().idOf(net);
                     if (id >= 0) {
-                        kernel.trace().note("unhash_nsid: " + tmp + " forgets nsid " + id + " (" + net + ")");
+                        if (kernel.trace().isOn()) {
+                            kernel.trace().note("unhash_nsid: " + tmp + " forgets nsid " + id + " (" + net + ")");
+                        }
                         tmp.engineRemoveNsid(id);
                         kernel.events().publish(new KernelEvent.Nsid(false, tmp, id, net));
                     }
@@ -631,7 +694,9 @@ public final class NetNamespaces {
         }
 
         void finish() {
-            kernel.trace().enter("cleanup_net", "(exits) " + nets);
+            if (kernel.trace().isOn()) {
+                kernel.trace().enter("cleanup_net", "(exits) " + nets);
+            }
             List<PernetOperations> exitOrder = pernet.reversed();
             exitPhase(exitOrder, nets);
             freePhase(exitOrder, nets);
@@ -639,8 +704,7 @@ public final class NetNamespaces {
                 net.engineSetState(NetState.DEAD);
                 freeInode(net.inode());
                 ucount--;
-                RefToken self = selfPassive.remove(net);
-                passiveDec(self);
+                passiveDec(takeSelfPassive(net));
             }
             kernel.trace().exit();
             running = null;

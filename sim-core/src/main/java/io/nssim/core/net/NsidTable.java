@@ -13,10 +13,14 @@ public final class NsidTable {
     /** Lowest id allocated automatically ({@code idr_alloc(..., 0, ...)}). */
     public static final int MIN_AUTO = 0;
 
-    private final TreeMap<Integer, Net> byId = new TreeMap<>();
+    /** id -> peer; made on the first id (most nets never name a peer). */
+    private TreeMap<Integer, Net> byId;
 
     /** The id this table gives {@code peer}, or -1 ({@code NETNSA_NSID_NOT_ASSIGNED}). */
     public int idOf(Net peer) {
+        if (byId == null) {
+            return -1;
+        }
         for (Map.Entry<Integer, Net> e : byId.entrySet()) {
             if (e.getValue() == peer) {
                 return e.getKey();
@@ -26,40 +30,53 @@ public final class NsidTable {
     }
 
     public Net peer(int id) {
-        return byId.get(id);
+        return byId == null ? null : byId.get(id);
     }
 
     public boolean isUsed(int id) {
-        return byId.containsKey(id);
+        return byId != null && byId.containsKey(id);
+    }
+
+    /** The peers named here, in id order (a peer named twice appears twice). */
+    java.util.List<Net> peers() {
+        return byId == null ? java.util.List.of() : java.util.List.copyOf(byId.values());
     }
 
     /** The lowest free id at or above {@link #MIN_AUTO}. */
     public int lowestFree() {
         int id = MIN_AUTO;
-        while (byId.containsKey(id)) {
+        while (isUsed(id)) {
             id++;
         }
         return id;
     }
 
     void put(int id, Net peer) {
+        if (byId == null) {
+            byId = new TreeMap<>();
+        }
         byId.put(id, peer);
     }
 
     void remove(int id) {
-        byId.remove(id);
+        if (byId != null) {
+            byId.remove(id);
+            if (byId.isEmpty()) {
+                byId = null;
+            }
+        }
     }
 
     void clear() {
-        byId.clear();
+        byId = null;
     }
 
     public boolean isEmpty() {
-        return byId.isEmpty();
+        return byId == null;
     }
 
     /** id -> peer, in id order. */
     public ImmutableSortedMap<Integer, Net> snapshot() {
-        return ImmutableSortedMap.copyOf(byId);
+        return byId == null ? ImmutableSortedMap.of() : ImmutableSortedMap.copyOf(byId);
     }
 }

@@ -23,15 +23,17 @@ public final class NfHooks {
     private static final NfHookOps[] NONE = new NfHookOps[0];
 
     private volatile Net net;
-    private volatile NfHookOps[][] chains;
+    private volatile NfHookOps[][] chains = noChains();
 
     public NfHooks(Net net) {
         this.net = net;
+    }
+
+    /** A snapshot with every chain empty. */
+    private static NfHookOps[][] noChains() {
         NfHookOps[][] c = new NfHookOps[NfInetHook.values().length][];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = NONE;
-        }
-        this.chains = c;
+        java.util.Arrays.fill(c, NONE);
+        return c;
     }
 
     public Net net() {
@@ -85,9 +87,7 @@ public final class NfHooks {
 
     /** Drops every registration (the net's netfilter state is going away). */
     public synchronized void clear() {
-        for (NfInetHook h : NfInetHook.values()) {
-            publish(h, NONE);
-        }
+        chains = noChains();
     }
 
     private void publish(NfInetHook hook, NfHookOps[] chain) {

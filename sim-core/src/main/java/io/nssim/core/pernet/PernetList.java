@@ -22,12 +22,17 @@ public final class PernetList {
     /** {@code net_generic_ids}: slot index -> key, null where free. */
     private final List<NetGenericKey<?>> idSlots = new ArrayList<>();
     private final Map<NetGenericKey<?>, Integer> ids = new IdentityHashMap<>();
+    /** {@link #inOrder} and {@link #reversed} as of the last change; null until asked for again. */
+    private ImmutableList<PernetOperations> inOrder;
+    private ImmutableList<PernetOperations> reversed;
 
     /** Inserts and returns the position. */
     public int insert(PernetOperations o, boolean device) {
         int pos = device ? ops.size() : firstDevice;
         ops.add(pos, o);
         isDevice.add(pos, device);
+        inOrder = null;
+        reversed = null;
         if (!device) {
             firstDevice++;
         }
@@ -40,6 +45,8 @@ public final class PernetList {
             return;
         }
         ops.remove(pos);
+        inOrder = null;
+        reversed = null;
         boolean dev = isDevice.remove(pos);
         if (!dev) {
             firstDevice--;
@@ -51,11 +58,17 @@ public final class PernetList {
     }
 
     public ImmutableList<PernetOperations> inOrder() {
-        return ImmutableList.copyOf(ops);
+        if (inOrder == null) {
+            inOrder = ImmutableList.copyOf(ops);
+        }
+        return inOrder;
     }
 
     public ImmutableList<PernetOperations> reversed() {
-        return ImmutableList.copyOf(ops).reverse();
+        if (reversed == null) {
+            reversed = inOrder().reverse();
+        }
+        return reversed;
     }
 
     public int indexOf(PernetOperations o) {

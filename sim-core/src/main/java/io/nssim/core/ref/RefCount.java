@@ -1,13 +1,11 @@
 package io.nssim.core.ref;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A reference counter with an optional tracker: {@code refcount_t} plus {@code ref_tracker_dir}.
@@ -16,26 +14,49 @@ import java.util.concurrent.atomic.AtomicLong;
  * is guarded by this object's monitor. A counter that has reached zero can never be raised again (the
  * object is being torn down): {@link #hold} then fails loudly and {@link #tryHold} returns null, which is
  * how {@code maybe_get_net} refuses a dying namespace.
+ *
+ * <p>An idle object keeps little: the name is built only for messages, and the tracker's map and the shared
+ * untracked token are made on first use.
  */
 public final class RefCount {
-    private final String name;
+    /** What the counter belongs to; its text starts the name. */
+    private final Object subject;
+    /** What of the subject it counts ("count", "passive"), or null when {@link #subject} is the whole name. */
+    private final String what;
     private final RefTracking tracking;
     private final AtomicInteger count = new AtomicInteger();
-    private final AtomicLong nextId = new AtomicLong();
-    /** Live tokens in the order they were taken; guarded by {@code this}. */
-    private final Map<Long, RefToken> live = new LinkedHashMap<>();
-    private final RefToken untracked;
+    /** Ids for tracked tokens; guarded by {@code this}. */
+    private long nextId;
+    /** Live tokens in the order they were taken, made on the first tracked hold; guarded by {@code this}. */
+    private Map<Long, RefToken> live;
+    /** The token every hold returns when tracking is off, made on the first such hold. */
+    private volatile RefToken untracked;
     private volatile boolean everHeld;
 
     public RefCount(String name, RefTracking tracking) {
-        this.name = checkNotNull(name, "name");
+        this.subject = checkNotNull(name, "name");
+        this.what = null;
         this.tracking = checkNotNull(tracking, "tracking");
-        this.untracked = new RefToken(this, -1, "untracked", "");
+    }
+
+    /**
+     * A counter named {@code "<subject> <what>"}, e.g. {@code net:[4026532041] count}; the name is built from
+     * {@code subject}'s text when a message needs it.
+     */
+    public RefCount(Object subject, String what, RefTracking tracking) {
+        this.subject = checkNotNull(subject, "subject");
+        this.what = checkNotNull(what, "what");
+        this.tracking = checkNotNull(tracking, "tracking");
     }
 
     /** What this counter counts, for messages: "net 4026532041 count". */
     public String name() {
-        return name;
+        return what == null ? (String) subject : subject + " " + what;
+    }
+
+    /** The object this counter belongs to (the name itself for a counter made from a name only). */
+    public Object subject() {
+        return subject;
     }
 
     public int count() {
@@ -53,7 +74,7 @@ public final class RefCount {
     public RefToken hold(String holder) {
         RefToken token = tryHold(holder);
         if (token == null) {
-            throw new RefMisuseException("refcount_t: addition on 0; use-after-free of " + name
+            throw new RefMisuseException("refcount_t: addition on 0; use-after-free of " + name()
                     + " by " + holder);
         }
         return token;
@@ -80,24 +101,28 @@ public final class RefCount {
      */
     public boolean put(RefToken token) {
         checkNotNull(token, "token");
-        checkArgument(token.owner() == this, "token of %s put on %s", token.owner().name(), name);
-        String site = tracking == RefTracking.ON ? CallSite.of() : "";
+        if (token.owner() != this) {
+            throw new IllegalArgumentException("token of " + token.owner().name() + " put on " + name());
+        }
+        Object site = tracking == RefTracking.ON ? CallSite.capture() : "";
         if (token != untracked) {
             synchronized (this) {
                 if (token.isReleased()) {
-                    throw new RefMisuseException("reference already released: " + name + " held by "
+                    throw new RefMisuseException("reference already released: " + name() + " held by "
                             + token.holder() + "\n  taken at    " + token.holdSite()
                             + "\n  released at " + token.releaseSite()
                             + "\n  released again at " + site);
                 }
                 token.markReleased(site);
-                live.remove(token.id());
+                if (live != null) {
+                    live.remove(token.id());
+                }
             }
         }
         for (;;) {
             int c = count.get();
             if (c <= 0) {
-                throw new RefMisuseException("refcount_t: underflow; " + name + " put by " + token.holder());
+                throw new RefMisuseException("refcount_t: underflow; " + name() + " put by " + token.holder());
             }
             if (count.compareAndSet(c, c - 1)) {
                 return c == 1;
@@ -107,27 +132,41 @@ public final class RefCount {
 
     /** Whether {@code token} is one of this counter's live references (always false when tracking is off). */
     public synchronized boolean isHeld(RefToken token) {
-        return token.owner() == this && live.get(token.id()) == token;
+        return token.owner() == this && live != null && live.get(token.id()) == token;
     }
 
     /** The holders of the references still held, oldest first; empty when tracking is off. */
     public synchronized ImmutableList<RefToken> holders() {
-        return ImmutableList.copyOf(live.values());
+        return live == null ? ImmutableList.of() : ImmutableList.copyOf(live.values());
     }
 
     private RefToken track(String holder) {
         if (tracking == RefTracking.OFF) {
-            return untracked;
+            RefToken t = untracked;
+            if (t == null) {
+                synchronized (this) {
+                    t = untracked;
+                    if (t == null) {
+                        t = new RefToken(this, -1, "untracked", "");
+                        untracked = t;
+                    }
+                }
+            }
+            return t;
         }
-        RefToken token = new RefToken(this, nextId.getAndIncrement(), holder, CallSite.of());
+        CallSite site = CallSite.capture();
         synchronized (this) {
+            RefToken token = new RefToken(this, nextId++, holder, site);
+            if (live == null) {
+                live = new LinkedHashMap<>();
+            }
             live.put(token.id(), token);
+            return token;
         }
-        return token;
     }
 
     @Override
     public String toString() {
-        return name + "=" + count.get();
+        return name() + "=" + count.get();
     }
 }

@@ -8,10 +8,12 @@ public final class RefToken {
     private final RefCount owner;
     private final long id;
     private final String holder;
-    private final String holdSite;
-    private volatile String releaseSite;
+    /** Where it was taken: a {@link CallSite} formatted on demand, or "" untracked. */
+    private final Object holdSite;
+    /** Where it was put (a {@link CallSite} or ""), null while held. */
+    private volatile Object releaseSite;
 
-    RefToken(RefCount owner, long id, String holder, String holdSite) {
+    RefToken(RefCount owner, long id, String holder, Object holdSite) {
         this.owner = owner;
         this.id = id;
         this.holder = holder;
@@ -25,12 +27,13 @@ public final class RefToken {
 
     /** Where the hold was taken (a Java call site), or "" when tracking is off. */
     public String holdSite() {
-        return holdSite;
+        return holdSite.toString();
     }
 
     /** Where the reference was put, or null while it is held. */
     public String releaseSite() {
-        return releaseSite;
+        Object s = releaseSite;
+        return s == null ? null : s.toString();
     }
 
     public boolean isReleased() {
@@ -46,7 +49,7 @@ public final class RefToken {
         return id;
     }
 
-    void markReleased(String site) {
+    void markReleased(Object site) {
         this.releaseSite = site;
     }
 

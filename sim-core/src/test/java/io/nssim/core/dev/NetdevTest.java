@@ -103,6 +103,52 @@ class NetdevTest {
         k.advance(Duration.ofMillis(millis).minus(k.clock().now()));
     }
 
+    // ---- device tables ----
+
+    @Test
+    void shouldFindDevicesByNameAltnameAndIndexBeforeAndAfterTheTableGrowsHashed() {
+        Net net = k.initNet();
+        int before = net.devices().size();
+        List<TestDev> devs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            devs.add(dev("t" + i));
+            for (TestDev d : devs) {
+                assertEquals(d, net.devices().byName(d.name()), "after " + (i + 1) + " devices");
+                assertEquals(d, net.devices().byIndex(d.ifindex()));
+            }
+        }
+        TestDev t3 = devs.get(3);
+        nd.addAltname(t3, "three").orElseThrow();
+        nd.changeName(t3, "t3new").orElseThrow();
+        nd.rtnlDellink(devs.get(5)).orElseThrow();
+
+        assertEquals(t3, net.devices().byName("three"));
+        assertEquals(t3, net.devices().byName("t3new"));
+        assertNull(net.devices().byName("t3"));
+        assertNull(net.devices().byName("t5"));
+        assertNull(net.devices().byIndex(devs.get(5).ifindex()));
+        assertTrue(net.devices().nameTaken("three"));
+        assertTrue(net.devices().allNames().containsAll(List.of("three", "t3new", "t0", "t11")));
+        assertEquals(before + 11, net.devices().size());
+    }
+
+    @Test
+    void shouldFindAltnamesAndRenamesInASmallTable() {
+        Net net = k.initNet();
+        TestDev a = dev("a");
+        nd.addAltname(a, "alpha").orElseThrow();
+        nd.changeName(a, "b").orElseThrow();
+
+        assertEquals(a, net.devices().byName("alpha"));
+        assertEquals(a, net.devices().byName("b"));
+        assertNull(net.devices().byName("a"));
+        nd.delAltname(a, "alpha").orElseThrow();
+        assertNull(net.devices().byName("alpha"));
+        assertTrue(net.devices().allNames().contains("b"));
+        assertFalse(net.devices().allNames().contains("alpha"));
+        assertFalse(net.devices().allNames().contains("a"));
+    }
+
     // ---- netdev_wait_allrefs_any ----
 
     @Test

@@ -182,6 +182,54 @@ class NsidTest {
     }
 
     @Test
+    void shouldAnnounceForgottenNsidsInNetListOrderWhateverTheOrderTheyWereGiven() {
+        Kernel k = boot();
+        Task a = newNet(k, "a");
+        Task b = newNet(k, "b");
+        Task c = newNet(k, "c");
+        Task d = newNet(k, "dying");
+        Net dn = d.net();
+        k.netns().setNsid(c.net(), dn, 3).orElseThrow();
+        k.netns().setNsid(a.net(), dn, 1).orElseThrow();
+        k.netns().setNsid(k.initNet(), dn, 4).orElseThrow();
+        k.netns().setNsid(b.net(), dn, 2).orElseThrow();
+        events.clear();
+
+        k.tasks().exit(d, 0);
+        k.advance(Duration.ofMillis(1));
+
+        assertEquals(List.of(new KernelEvent.Nsid(false, k.initNet(), 4, dn),
+                new KernelEvent.Nsid(false, a.net(), 1, dn), new KernelEvent.Nsid(false, b.net(), 2, dn),
+                new KernelEvent.Nsid(false, c.net(), 3, dn)), events, "survivors are visited in net-list order");
+        for (Net n : List.of(k.initNet(), a.net(), b.net(), c.net())) {
+            assertEquals(-1, n.nsids().idOf(dn));
+        }
+    }
+
+    @Test
+    void shouldForgetOnlyTheSurvivorsThatStillNameTheDeadPeer() {
+        Kernel k = boot();
+        Task a = newNet(k, "a");
+        Task b = newNet(k, "b");
+        Task d = newNet(k, "dying");
+        Net dn = d.net();
+        k.netns().setNsid(a.net(), dn, 0).orElseThrow();
+        k.netns().setNsid(b.net(), dn, 0).orElseThrow();
+        // a dies first: its table goes with it, so it has nothing to forget when d dies later.
+        Net an = a.net();
+        k.tasks().exit(a, 0);
+        k.advance(Duration.ofMillis(1));
+        events.clear();
+
+        k.tasks().exit(d, 0);
+        k.advance(Duration.ofMillis(1));
+
+        assertEquals(List.of(new KernelEvent.Nsid(false, b.net(), 0, dn)), events);
+        assertTrue(an.nsids().isEmpty());
+        assertTrue(b.net().nsids().isEmpty());
+    }
+
+    @Test
     void shouldNotAllocateAnNsidForADyingPeer() {
         Kernel k = boot();
         Task a = newNet(k, "a");

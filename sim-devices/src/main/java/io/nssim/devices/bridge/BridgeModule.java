@@ -36,6 +36,9 @@ public final class BridgeModule implements KernelModule, RtnlLinkOps {
             if (kernel == null) {
                 return;
             }
+            if (!anyBridge(nets)) {
+                return; // nothing to delete: the rtnl section would do nothing either
+            }
             List<NetDevice> kill = new ArrayList<>();
             kernel.netdev().rtnlLock();
             try {
@@ -53,6 +56,17 @@ public final class BridgeModule implements KernelModule, RtnlLinkOps {
         }
     };
     private Kernel kernel;
+
+    private static boolean anyBridge(List<Net> nets) {
+        for (Net net : nets) {
+            for (NetDevice dev : net.devices().list()) {
+                if (dev instanceof Bridge) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     @Override
     public String name() {

@@ -5,7 +5,7 @@ import io.nssim.core.skb.SkBuff;
 import io.nssim.netfilter.xt.PacketContext;
 import io.nssim.netfilter.xt.Verdicts;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Connection tracking for one net ({@code nf_conntrack_core.c}, {@code nf_conntrack_proto_*.c}):
@@ -31,9 +31,14 @@ public final class Conntrack {
 
     private final Kernel kernel;
     private final ConntrackTable table = new ConntrackTable();
-    private final AtomicLong invalid = new AtomicLong();
-    private final AtomicLong insertFailed = new AtomicLong();
-    private final AtomicLong found = new AtomicLong();
+    private static final int INVALID = 0;
+    private static final int INSERT_FAILED = 1;
+    private static final int FOUND = 2;
+    /**
+     * The statistics of {@code conntrack -S} by the indexes above, made by the first count (a net that never
+     * tracked a packet keeps none); made under this object's monitor, published through the volatile field.
+     */
+    private volatile AtomicLongArray stats;
 
     public Conntrack(Kernel kernel) {
         this.kernel = kernel;
@@ -49,11 +54,33 @@ public final class Conntrack {
 
     /** Packets that could not be tracked ({@code invalid} of {@code conntrack -S}). */
     public long invalidCount() {
-        return invalid.get();
+        return stat(INVALID);
     }
 
     public long insertFailedCount() {
-        return insertFailed.get();
+        return stat(INSERT_FAILED);
+    }
+
+    private long stat(int i) {
+        AtomicLongArray s = stats;
+        return s == null ? 0 : s.get(i);
+    }
+
+    private void count(int i) {
+        AtomicLongArray s = stats;
+        if (s == null) {
+            s = makeStats();
+        }
+        s.incrementAndGet(i);
+    }
+
+    private synchronized AtomicLongArray makeStats() {
+        AtomicLongArray s = stats;
+        if (s == null) {
+            s = new AtomicLongArray(3);
+            stats = s;
+        }
+        return s;
     }
 
     // ---- nf_conntrack_in ----
@@ -66,7 +93,7 @@ public final class Conntrack {
             return Verdicts.NF_ACCEPT;
         }
         if (p.fragOffset != 0) {
-            invalid.incrementAndGet();
+            count(INVALID);
             return Verdicts.NF_ACCEPT;
         }
         long now = now();
@@ -76,7 +103,7 @@ public final class Conntrack {
         switch (proto) {
             case Tuples.TCP, Tuples.UDP -> {
                 if (!p.hasPorts) {
-                    invalid.incrementAndGet();
+                    count(INVALID);
                     return Verdicts.NF_ACCEPT;
                 }
                 skey = p.sport;
@@ -84,14 +111,14 @@ public final class Conntrack {
             }
             case Tuples.ICMP -> {
                 if (!p.hasIcmp) {
-                    invalid.incrementAndGet();
+                    count(INVALID);
                     return Verdicts.NF_ACCEPT;
                 }
                 if (Tuples.icmpIsError(p.icmpType)) {
                     return related(p, now);
                 }
                 if (!Tuples.icmpIsQuery(p.icmpType) || p.l4 + 8 > p.end) {
-                    invalid.incrementAndGet();
+                    count(INVALID);
                     return Verdicts.NF_ACCEPT;
                 }
                 skey = skb.getU16(p.l4 + 4);
@@ -108,14 +135,14 @@ public final class Conntrack {
         int ctinfo;
         if (n == null) {
             if (!canStart(p)) {
-                invalid.incrementAndGet();
+                count(INVALID);
                 return Verdicts.NF_ACCEPT;
             }
             ct = table.newConn(proto, p.saddr, p.daddr, skey, dkey);
             dir = NfConn.DIR_ORIGINAL;
             ctinfo = CtRef.IP_CT_NEW;
         } else {
-            found.incrementAndGet();
+            count(FOUND);
             ct = n.ct;
             dir = n.dir;
             if (dir == NfConn.DIR_REPLY) {
@@ -127,7 +154,7 @@ public final class Conntrack {
             }
         }
         if (!l4Packet(ct, dir, p, now)) {
-            invalid.incrementAndGet();
+            count(INVALID);
             return Verdicts.NF_ACCEPT;
         }
         if (dir == NfConn.DIR_REPLY && !ct.hasStatus(NfConn.IPS_SEEN_REPLY)) {
@@ -232,7 +259,7 @@ public final class Conntrack {
         SkBuff skb = p.skb;
         int inner = p.l4 + 8;
         if (inner + 20 > p.end || (skb.getU8(inner) >>> 4) != 4) {
-            invalid.incrementAndGet();
+            count(INVALID);
             return Verdicts.NF_ACCEPT;
         }
         int ihl = (skb.getU8(inner) & 0xF) * 4;
@@ -241,7 +268,7 @@ public final class Conntrack {
         int idst = skb.getI32(inner + 16);
         int il4 = inner + ihl;
         if (il4 + 8 > p.end) {
-            invalid.incrementAndGet();
+            count(INVALID);
             return Verdicts.NF_ACCEPT;
         }
         int tsk;
@@ -254,7 +281,7 @@ public final class Conntrack {
             case Tuples.ICMP -> {
                 int type = skb.getU8(il4);
                 if (!Tuples.icmpIsQuery(type)) {
-                    invalid.incrementAndGet();
+                    count(INVALID);
                     return Verdicts.NF_ACCEPT;
                 }
                 tsk = skb.getU16(il4 + 4);
@@ -267,7 +294,7 @@ public final class Conntrack {
         }
         ConntrackTable.Node n = table.find(iproto, idst, isrc, tsk, tdk, now);
         if (n == null) {
-            invalid.incrementAndGet();
+            count(INVALID);
             return Verdicts.NF_ACCEPT;
         }
         int ctinfo = n.dir == NfConn.DIR_REPLY ? CtRef.IP_CT_RELATED_REPLY : CtRef.IP_CT_RELATED;
@@ -288,7 +315,7 @@ public final class Conntrack {
             return Verdicts.NF_ACCEPT;
         }
         if (!table.confirm(ct, now())) {
-            insertFailed.incrementAndGet();
+            count(INSERT_FAILED);
             return Verdicts.NF_DROP;
         }
         return Verdicts.NF_ACCEPT;

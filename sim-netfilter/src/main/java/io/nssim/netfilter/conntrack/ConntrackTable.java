@@ -31,9 +31,17 @@ public final class ConntrackTable {
         }
     }
 
-    private volatile Node[] buckets = new Node[MIN_BUCKETS];
+    /**
+     * Shared by every table that has never held a connection: always empty, never written. The first
+     * confirmation gives the table its own array, so an idle net keeps no buckets.
+     */
+    private static final Node[] NO_BUCKETS = new Node[MIN_BUCKETS];
+
+    private volatile Node[] buckets = NO_BUCKETS;
     /** Writer side: live connections in confirmation order, for listing. Guarded by this. */
-    private final Set<NfConn> all = new LinkedHashSet<>();
+    private Set<NfConn> all = NO_CONNS;
+    /** {@link #all} of a table that never held a connection: empty, never written (the first add replaces it). */
+    private static final Set<NfConn> NO_CONNS = java.util.Collections.emptySet();
     private long nextSeq = 1;
     /** Confirmations since the last reaping pass: the gc runs every {@link #GC_EVERY} of them. */
     private int sinceGc;
@@ -80,12 +88,17 @@ public final class ConntrackTable {
         ct.expires = now + ct.timeout;
         ct.setStatus(NfConn.IPS_CONFIRMED);
         Node[] b = buckets;
-        if (all.size() + 1 > b.length) {
+        if (b == NO_BUCKETS) {
+            b = new Node[MIN_BUCKETS];
+        } else if (all.size() + 1 > b.length) {
             b = rehash(b.length * 2);
         }
         for (int dir = 0; dir < 2; dir++) {
             int i = Tuples.hash(ct.proto, ct.src[dir], ct.dst[dir], ct.skey[dir], ct.dkey[dir]) & (b.length - 1);
             b[i] = new Node(ct, dir, b[i]);
+        }
+        if (all == NO_CONNS) {
+            all = new LinkedHashSet<>();
         }
         all.add(ct);
         buckets = b;
@@ -151,7 +164,7 @@ public final class ConntrackTable {
             c.setStatus(NfConn.IPS_DYING);
         }
         all.clear();
-        buckets = new Node[MIN_BUCKETS];
+        buckets = NO_BUCKETS;
         return n;
     }
 
