@@ -53,6 +53,26 @@ class ReportTest {
     }
 
     @Test
+    void shouldSayWhyEachMissedTargetIsMissedWithTheProfilesHottestMethods(@TempDir Path dir) throws Exception {
+        List<String> runs = new ArrayList<>();
+        runs.add(run("SpscQueueBenchmark.offerPoll", "", 400e6, 0));
+        runs.add(run("VethHopBenchmark.oneThread", "", 25e6, 0));
+        runs.add(run("UdpDatagramBenchmark.datagram", "\"path\":\"VETH\"", 20e6, 0));
+        Files.writeString(dir.resolve("jmh.json"), "[" + String.join(",", runs) + "]");
+        Files.writeString(dir.resolve("profile.txt"), "## link.VethHopBenchmark.oneThread\n10 execution samples\n\n"
+                + "self time (top of stack):\n   40.0%  a.B.c\n   20.0%  d.E.f\n\ninclusive time:\n  99.0%  x.Y.z\n");
+
+        Report.main(new String[] {dir.toString(), "--mode", "quick"});
+
+        String md = Files.readString(dir.resolve("REPORT.md"));
+        assertTrue(md.contains("## Why the missed targets are missed"), md);
+        assertTrue(md.contains("- **veth hop** (40.0 ns a hop against 2.5 ns for the baseline, 16x)"), md);
+        assertTrue(md.contains("Hottest methods (self time) in this run's profile: `a.B.c` 40.0%, `d.E.f` 20.0%."), md);
+        assertTrue(!md.contains("**UDP across a veth pair**"), "20 M datagrams/s meets its target: no why");
+        assertTrue(!md.contains("**namespace create+destroy**"), "not measured is not missed");
+    }
+
+    @Test
     void aVerdictRestingOnNoiseShouldSaySo() {
         assertTrue(Report.noise(0.7, 0.9, 0.8).contains("within noise"), "iterations either side of 0.8");
         assertEquals("", Report.noise(0.85, 0.9, 0.8), "every iteration above the target");
