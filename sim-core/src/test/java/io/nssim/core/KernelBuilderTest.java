@@ -238,6 +238,7 @@ class KernelBuilderTest {
         if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean
                 || v instanceof Character || v instanceof Enum<?> || v instanceof Class<?>
                 || v instanceof java.time.Duration || v instanceof StackWalker
+                || v instanceof java.lang.invoke.VarHandle
                 || v instanceof io.nssim.core.pernet.NetGenericKey<?>) {
             return true;
         }

@@ -16,7 +16,10 @@ import java.util.Map;
  * on any thread sees one consistent state and never allocates.
  */
 final class FibSnapshot {
-    static final FibSnapshot EMPTY = new FibSnapshot(new Level[0], new Level[0], 0);
+    static final FibSnapshot EMPTY = new FibSnapshot(new Level[0], new Level[0], 0, new int[0]);
+
+    /** Past this many local-table LOCAL routes {@link #mayBeLocal} stops scanning and answers true. */
+    private static final int LOCAL_SCAN_MAX = 8;
 
     /** {@code FIB_LOOKUP_IGNORE_LINKSTATE}. */
     static final int IGNORE_LINKSTATE = 1;
@@ -24,15 +27,39 @@ final class FibSnapshot {
     private final Level[] mainLocal;
     private final Level[] dflt;
     private final int routes;
+    /**
+     * The local table's LOCAL routes as (prefix, mask) pairs, or null when there are more than
+     * {@link #LOCAL_SCAN_MAX}: what {@link #mayBeLocal} scans.
+     */
+    private final int[] localRoutes;
 
-    private FibSnapshot(Level[] mainLocal, Level[] dflt, int routes) {
+    private FibSnapshot(Level[] mainLocal, Level[] dflt, int routes, int[] localRoutes) {
         this.mainLocal = mainLocal;
         this.dflt = dflt;
         this.routes = routes;
+        this.localRoutes = localRoutes;
     }
 
     static FibSnapshot build(List<FibRoute> localAndMain, List<FibRoute> defaultTable) {
-        return new FibSnapshot(levels(localAndMain), levels(defaultTable), localAndMain.size() + defaultTable.size());
+        int count = 0;
+        for (FibRoute r : localAndMain) {
+            if (r.type() == RtnType.LOCAL && r.table() == RtTable.LOCAL) {
+                count++;
+            }
+        }
+        int[] local = null;
+        if (count <= LOCAL_SCAN_MAX) {
+            local = new int[2 * count];
+            int n = 0;
+            for (FibRoute r : localAndMain) {
+                if (r.type() == RtnType.LOCAL && r.table() == RtTable.LOCAL) {
+                    local[n++] = r.dst();
+                    local[n++] = Ip4.mask(r.prefixLen());
+                }
+            }
+        }
+        return new FibSnapshot(levels(localAndMain), levels(defaultTable), localAndMain.size() + defaultTable.size(),
+                local);
     }
 
     /** Routes grouped by prefix length (longest first) and prefix, each group already in alias order. */
@@ -78,6 +105,23 @@ final class FibSnapshot {
         }
         r = lookupTable(dflt, daddr, tos, scope, oif, flags);
         return r == null || r.type() == RtnType.THROW ? null : r;
+    }
+
+    /**
+     * False when no LOCAL route of the local table covers {@code addr}, so {@link #lookupMain} cannot answer one;
+     * true when one may (then only the lookup tells). Scans a handful of routes instead of walking the levels.
+     */
+    boolean mayBeLocal(int addr) {
+        int[] l = localRoutes;
+        if (l == null) {
+            return true;
+        }
+        for (int i = 0; i < l.length; i += 2) {
+            if ((addr & l[i + 1]) == l[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Lookup restricted to the merged local and main tables ({@code inet_addr_type}'s view). */

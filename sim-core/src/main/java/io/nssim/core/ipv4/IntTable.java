@@ -8,17 +8,18 @@ import java.util.Map;
  * through a volatile field.
  */
 final class IntTable<V> {
-    private static final IntTable<Object> EMPTY = new IntTable<>(new int[1], new Object[1], 0, 0);
+    private static final IntTable<Object> EMPTY = new IntTable<>(new int[2], new Object[2], 31, 0);
 
     private final int[] keys;
     private final Object[] vals;
-    private final int mask;
+    /** 32 minus log2 of the capacity: a slot is the top bits of the mixed key. */
+    private final int shift;
     private final int size;
 
-    private IntTable(int[] keys, Object[] vals, int mask, int size) {
+    private IntTable(int[] keys, Object[] vals, int shift, int size) {
         this.keys = keys;
         this.vals = vals;
-        this.mask = mask;
+        this.shift = shift;
         this.size = size;
     }
 
@@ -35,32 +36,39 @@ final class IntTable<V> {
         int[] keys = new int[cap];
         Object[] vals = new Object[cap];
         int mask = cap - 1;
+        int shift = Integer.numberOfLeadingZeros(cap) + 1;
         for (Map.Entry<Integer, V> e : m.entrySet()) {
             int k = e.getKey();
-            int i = mix(k) & mask;
+            int i = slot(k, shift);
             while (vals[i] != null) {
                 i = (i + 1) & mask;
             }
             keys[i] = k;
             vals[i] = e.getValue();
         }
-        return new IntTable<>(keys, vals, mask, m.size());
+        return new IntTable<>(keys, vals, shift, m.size());
     }
 
-    private static int mix(int k) {
-        int h = k * 0x9E3779B9;
-        return h ^ (h >>> 16);
+    /**
+     * Fibonacci hashing: the top bits of the key times 2^32 / phi, which depend on every bit of the key. (The low
+     * bits would not: masked prefixes end in zeros, and their low product bits are all zero too.)
+     */
+    private static int slot(int k, int shift) {
+        return (k * 0x9E3779B9) >>> shift;
     }
 
     @SuppressWarnings("unchecked")
     V get(int key) {
-        int i = mix(key) & mask;
+        Object[] vs = vals;
+        int[] ks = keys;
+        int mask = vs.length - 1;
+        int i = slot(key, shift);
         for (;;) {
-            Object v = vals[i];
+            Object v = vs[i];
             if (v == null) {
                 return null;
             }
-            if (keys[i] == key) {
+            if (ks[i] == key) {
                 return (V) v;
             }
             i = (i + 1) & mask;

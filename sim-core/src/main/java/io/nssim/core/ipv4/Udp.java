@@ -31,7 +31,8 @@ final class Udp {
         int nh = skb.networkHeader();
         int saddr = IpHdr.saddr(skb, nh);
         int daddr = IpHdr.daddr(skb, nh);
-        if (!UdpHdr.checksumOk(skb, u, ulen, saddr, daddr)) {
+        // udp4_csum_init: skb_checksum_init_zero_check skips what is already vouched for (skb_csum_unnecessary).
+        if (!skb.csumUnnecessary() && !UdpHdr.checksumOk(skb, u, ulen, saddr, daddr)) {
             ip.mib().inc(Ipv4Mib.Counter.UDP_IN_CSUM_ERRORS);
             ip.mib().inc(Ipv4Mib.Counter.UDP_IN_ERRORS);
             skb.kfree(SkbDropReason.UDP_CSUM);

@@ -271,6 +271,12 @@ public final class UdpSocket {
         NetDevice out = Route.outputDev(ipv4, rt);
         int mtu = out == null ? 0 : out.mtu();
         int frag = ipLen <= mtu ? IpHdr.DF : 0;
+        if (ipLen <= mtu) {
+            // __ip_append_data: a datagram that needs no fragmenting, for a device that checksums on transmit
+            // (every simulated one has NETIF_F_HW_CSUM), is CHECKSUM_PARTIAL, so a receiver on this host does not
+            // verify it. The complete checksum is still written above: the bytes are those the device sends.
+            skb.setIpSummed(SkBuff.CHECKSUM_PARTIAL);
+        }
         IpHdr.write(skb, o, 0, ipLen, ipv4.nextIpId(), frag, ttl > 0 ? ttl : ipv4.defaultTtl(), IpHdr.IPPROTO_UDP,
                 saddr, addr);
         skb.setTransportHeader(u);

@@ -3,7 +3,9 @@ package io.nssim.core.skb;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import io.nssim.core.dev.NetDevice;
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * {@code struct sk_buff}: one packet, its bytes and what the stack knows about it.
@@ -24,10 +26,25 @@ public final class SkBuff {
     /** {@code SKB_TRUESIZE} overhead: the {@code sk_buff} and {@code skb_shared_info} a buffer carries. */
     public static final int TRUESIZE_OVERHEAD = 576;
 
+    /** {@code skb->ip_summed}: nobody vouches for the layer 4 checksum; the receiver verifies it. */
+    public static final int CHECKSUM_NONE = 0;
+    /** {@code skb->ip_summed}: a device or an earlier layer verified the layer 4 checksum. */
+    public static final int CHECKSUM_UNNECESSARY = 1;
+    /**
+     * {@code skb->ip_summed}: made on this host for a device that checksums on transmit ({@code NETIF_F_HW_CSUM},
+     * which every simulated device has); a receiver on this host trusts it ({@code skb_csum_unnecessary}).
+     */
+    public static final int CHECKSUM_PARTIAL = 3;
+
+    /** Big-endian (network order) views of a byte array: one load or store per field, no buffer object. */
+    private static final VarHandle BE16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BE32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    /** Wide loads for the checksum, which does not care about byte order until the end (see {@link #sum}). */
+    private static final VarHandle LE64 = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
     private final SkbPool pool;
     private final byte[] buf;
-    /** A big-endian view of {@link #buf}, made once with the buffer, for wide loads in the checksum. */
-    private final ByteBuffer view;
     private boolean inUse;
     private long id;
     private int allocSize;
@@ -51,11 +68,12 @@ public final class SkBuff {
     private int ipFlags;
     /** {@code IPCB(skb)->iif}: the input interface the IPv4 layer routed the packet from. */
     private int ipIif;
+    /** {@code skb->ip_summed}: one of the {@code CHECKSUM_} constants. */
+    private int ipSummed;
 
     SkBuff(SkbPool pool, int bufSize) {
         this.pool = pool;
         this.buf = new byte[bufSize];
-        this.view = ByteBuffer.wrap(buf);
     }
 
     /** Called by the pool: a clean packet with {@code NET_SKB_PAD} headroom and nothing in it. */
@@ -79,6 +97,7 @@ public final class SkBuff {
         priority = 0;
         ipFlags = 0;
         ipIif = 0;
+        ipSummed = CHECKSUM_NONE;
     }
 
     /** Called by the pool on free: drop what the packet points at, so the pooled buffer keeps nothing alive. */
@@ -247,12 +266,11 @@ public final class SkBuff {
     }
 
     public int getU16(int off) {
-        return ((buf[off] & 0xFF) << 8) | (buf[off + 1] & 0xFF);
+        return (short) BE16.get(buf, off) & 0xFFFF;
     }
 
     public int getI32(int off) {
-        return ((buf[off] & 0xFF) << 24) | ((buf[off + 1] & 0xFF) << 16) | ((buf[off + 2] & 0xFF) << 8)
-                | (buf[off + 3] & 0xFF);
+        return (int) BE32.get(buf, off);
     }
 
     /** A 48-bit MAC address at {@code off}, in the low bits of a long. */
@@ -265,15 +283,11 @@ public final class SkBuff {
     }
 
     public void setU16(int off, int v) {
-        buf[off] = (byte) (v >>> 8);
-        buf[off + 1] = (byte) v;
+        BE16.set(buf, off, (short) v);
     }
 
     public void setI32(int off, int v) {
-        buf[off] = (byte) (v >>> 24);
-        buf[off + 1] = (byte) (v >>> 16);
-        buf[off + 2] = (byte) (v >>> 8);
-        buf[off + 3] = (byte) v;
+        BE32.set(buf, off, v);
     }
 
     public void setMac(int off, long mac) {
@@ -307,27 +321,32 @@ public final class SkBuff {
      * words, zero only when all of them and {@code initial} are, and below 2^34: {@link #fold} it.
      */
     public long sum(int off, int len, long initial) {
-        long s = initial;
+        byte[] b = buf;
         int i = off;
         int end = off + len;
-        // Eight bytes per load (big-endian) with an end-around carry, as csum_partial does: 2^64 - 1 is a
-        // multiple of 0xFFFF, so the folded result is the 16-bit one.
-        ByteBuffer v = view;
+        // Eight bytes per load in the machine's order, each split into two 32-bit halves added into a long (no
+        // carry to track: 2^32 is 1 modulo 0xFFFF). The sum of little-endian words is the byte swap of the sum of
+        // network-order words (RFC 1071), so it is folded to 16 bits and swapped once at the end.
+        long w8 = 0;
         while (i + 7 < end) {
-            long w = v.getLong(i);
-            s += w;
-            if (Long.compareUnsigned(s, w) < 0) {
-                s++;
-            }
+            long w = (long) LE64.get(b, i);
+            w8 += (w >>> 32) + (w & 0xFFFF_FFFFL);
             i += 8;
         }
-        s = (s & 0xFFFF_FFFFL) + (s >>> 32);
+        long s = initial;
+        if (w8 != 0) {
+            w8 = (w8 & 0xFFFF_FFFFL) + (w8 >>> 32);
+            w8 = (w8 & 0xFFFF) + (w8 >>> 16);
+            w8 = (w8 & 0xFFFF) + (w8 >>> 16);
+            w8 = (w8 & 0xFFFF) + (w8 >>> 16);
+            s += ((w8 & 0xFF) << 8) | (w8 >>> 8);
+        }
         while (i + 1 < end) {
-            s += ((buf[i] & 0xFF) << 8) | (buf[i + 1] & 0xFF);
+            s += ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
             i += 2;
         }
         if (i < end) {
-            s += (buf[i] & 0xFF) << 8;
+            s += (b[i] & 0xFF) << 8;
         }
         return s;
     }
@@ -438,6 +457,24 @@ public final class SkBuff {
         this.ipIif = ifindex;
     }
 
+    /** {@code skb->ip_summed}. Kept across devices and namespaces ({@link #scrub} leaves it), as in Linux. */
+    public int ipSummed() {
+        return ipSummed;
+    }
+
+    public void setIpSummed(int v) {
+        checkArgument(v == CHECKSUM_NONE || v == CHECKSUM_UNNECESSARY || v == CHECKSUM_PARTIAL, "ip_summed %s", v);
+        this.ipSummed = v;
+    }
+
+    /**
+     * {@code skb_csum_unnecessary}: whether a receiver may skip verifying the layer 4 checksum, because a device
+     * verified it or because this host made the packet ({@link #CHECKSUM_PARTIAL}).
+     */
+    public boolean csumUnnecessary() {
+        return ipSummed == CHECKSUM_UNNECESSARY || ipSummed == CHECKSUM_PARTIAL;
+    }
+
     /**
      * {@code skb_scrub_packet}: forget what the packet's old path knew before it enters another device's receive
      * path: it becomes {@link PacketType#HOST}, its input interface is cleared, its route dropped and its
@@ -471,6 +508,7 @@ public final class SkBuff {
         priority = from.priority;
         ipFlags = from.ipFlags;
         ipIif = from.ipIif;
+        ipSummed = from.ipSummed;
     }
 
     /**
