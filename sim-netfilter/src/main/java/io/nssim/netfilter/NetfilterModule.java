@@ -104,8 +104,8 @@ public final class NetfilterModule implements KernelModule {
             return;
         }
         Holder h = dev.net().generic(KEY);
-        if (h.nf != null) {
-            h.nf.conntrack().flushMasquerade(dev.ifindex());
+        if (h.nf != null && h.nf.conntrackIfMade() != null) {
+            h.nf.conntrackIfMade().flushMasquerade(dev.ifindex());
         }
     }
 

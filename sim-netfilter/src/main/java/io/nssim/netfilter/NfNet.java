@@ -37,9 +37,16 @@ public final class NfNet {
      * so a net nobody ran iptables in has none. A table that was never asked for has no rules and no chains
      * hooked, so nothing can tell it apart from an empty one. Kernel thread.
      */
-    private final XtTable[] tables = new XtTable[TABLE_IDS.length];
+    private XtTable[] tables = NO_TABLES;
     private static final TableId[] TABLE_IDS = TableId.values();
-    private final Conntrack conntrack;
+    /** {@link #tables} before the first table is made: no slots at all. */
+    private static final XtTable[] NO_TABLES = new XtTable[0];
+    /**
+     * Connection tracking, made on first use (the first table commit that needs it, {@code conntrack -L}, a NAT
+     * target): a net nobody tracked a connection in has none. Made under this object's monitor, published
+     * through the volatile field, so that packet threads find the one the kernel thread made.
+     */
+    private volatile Conntrack conntrack;
     private IpSetTable ipsets;
     /** Conntrack's hook ops, made the first time something needs connection tracking. */
     private NfHookOps[] ctOps;
@@ -49,7 +56,6 @@ public final class NfNet {
         this.module = module;
         this.net = net;
         this.hooks = NetfilterNetOps.hooks(net);
-        this.conntrack = new Conntrack(net.kernel());
     }
 
     private NfHookOps[] ctOps() {
@@ -88,6 +94,9 @@ public final class NfNet {
 
     /** The table {@code id}, made from its template on first use (kernel thread). */
     public XtTable table(TableId id) {
+        if (tables.length == 0) {
+            tables = new XtTable[TABLE_IDS.length];
+        }
         XtTable t = tables[id.ordinal()];
         if (t == null) {
             t = new XtTable(id, this);
@@ -96,7 +105,21 @@ public final class NfNet {
         return t;
     }
 
+    /** The net's connection tracking, made on first use. Any thread. */
     public Conntrack conntrack() {
+        Conntrack c = conntrack;
+        return c != null ? c : makeConntrack();
+    }
+
+    private synchronized Conntrack makeConntrack() {
+        if (conntrack == null) {
+            conntrack = new Conntrack(net.kernel());
+        }
+        return conntrack;
+    }
+
+    /** The net's connection tracking if it was ever made, else null (nothing to flush). */
+    Conntrack conntrackIfMade() {
         return conntrack;
     }
 
@@ -152,6 +175,7 @@ public final class NfNet {
             }
         }
         if (need && !ctRegistered) {
+            conntrack(); // made before its hooks can run
             for (NfHookOps o : ctOps()) {
                 hooks.register(o).orElseThrow();
             }
@@ -170,7 +194,7 @@ public final class NfNet {
             if (!p.load(skb, h, in, out, n, this)) {
                 return NfVerdict.ACCEPT;
             }
-            return Verdicts.toHook(conntrack.in(p));
+            return Verdicts.toHook(conntrack().in(p));
         } finally {
             pool().release(p);
         }
@@ -185,7 +209,7 @@ public final class NfNet {
             if (!p.load(skb, h, in, out, n, this)) {
                 return NfVerdict.ACCEPT;
             }
-            return Verdicts.toHook(conntrack.confirm(p));
+            return Verdicts.toHook(conntrack().confirm(p));
         } finally {
             pool().release(p);
         }
@@ -204,7 +228,10 @@ public final class NfNet {
             }
             ctRegistered = false;
         }
-        conntrack.flush();
+        Conntrack c = conntrack;
+        if (c != null) {
+            c.flush();
+        }
         if (ipsets != null) {
             ipsets.clear();
         }

@@ -42,16 +42,15 @@ public final class DefaultDeviceOps implements PernetOperations {
                 refundToInitNet(net);
             }
             List<NetDevice> kill = new ArrayList<>();
-            for (Net net : nets) {
-                for (NetDevice dev : net.devices().list().reverse()) {
-                    if (dev.linkOps() != null) {
-                        if (kernel.trace().isOn()) {
-                            kernel.trace().note(dev.linkOps().kind() + "_dellink(" + dev.name() + ")");
-                        }
-                        dev.linkOps().dellink(kernel, dev, kill);
-                    } else {
-                        netdev.unregisterNetdeviceQueue(dev, kill);
-                    }
+            for (int n = 0; n < nets.size(); n++) {
+                DeviceTable devices = nets.get(n).devices();
+                if (devices.size() == 1) {
+                    // The usual dying net: lo alone (no copy of the list to walk).
+                    queueForKill(netdev, devices.get(0), kill);
+                    continue;
+                }
+                for (NetDevice dev : devices.list().reverse()) {
+                    queueForKill(netdev, dev, kill);
                 }
             }
             netdev.unregisterNetdeviceMany(kill);
@@ -61,15 +60,37 @@ public final class DefaultDeviceOps implements PernetOperations {
         }
     }
 
+    /** Through the device's link ops' dellink when it has them, else straight onto {@code kill}. */
+    private void queueForKill(Netdev netdev, NetDevice dev, List<NetDevice> kill) {
+        if (dev.linkOps() != null) {
+            if (kernel.trace().isOn()) {
+                kernel.trace().note(dev.linkOps().kind() + "_dellink(" + dev.name() + ")");
+            }
+            dev.linkOps().dellink(kernel, dev, kill);
+        } else {
+            netdev.unregisterNetdeviceQueue(dev, kill);
+        }
+    }
+
+    /** Whether a dying net hands {@code dev} back to init_net: not netns-local, and physical or refundable. */
+    private static boolean refundable(NetDevice dev) {
+        return !dev.isNetnsLocal() && (dev.linkOps() == null || dev.linkOps().netnsRefund());
+    }
+
     /** {@code default_device_exit_net}: push every movable device back to init_net. */
     private void refundToInitNet(Net net) {
+        DeviceTable devices = net.devices();
+        boolean any = false;
+        for (int i = 0; i < devices.size() && !any; i++) {
+            any = refundable(devices.get(i));
+        }
+        if (!any) {
+            return; // nothing moves (lo is netns-local): no copy of the list to walk
+        }
         Net init = kernel.initNet();
         Netdev netdev = kernel.netdev();
-        for (NetDevice dev : net.devices().list()) {
-            if (dev.isNetnsLocal()) {
-                continue;
-            }
-            if (dev.linkOps() != null && !dev.linkOps().netnsRefund()) {
+        for (NetDevice dev : devices.list()) {
+            if (!refundable(dev)) {
                 continue;
             }
             String fallback = "dev" + dev.ifindex();

@@ -77,6 +77,14 @@ public final class DeviceTable {
         return ordered.size();
     }
 
+    /**
+     * The device at {@code i} in {@link #list} order, for walks that change nothing (no copy): {@code for (int i
+     * = 0; i < size(); i++)}.
+     */
+    public NetDevice get(int i) {
+        return ordered.get(i);
+    }
+
     public int ifindexCursor() {
         return ifindexCursor;
     }

@@ -58,6 +58,9 @@ public class NetDevice {
     private RefToken allocRef;
     /** {@code dev_registered_tracker}: held while registered. */
     private RefToken registeredRef;
+    /** Netdev's bookkeeping: the registration serial and the place in its live list (see there). */
+    private long serial;
+    private int liveIndex = -1;
 
     private String name;
     private int ifindex;
@@ -92,7 +95,8 @@ public class NetDevice {
     private int group;
     private String alias = "";
     private NetDevice master;
-    private final List<String> altnames = new ArrayList<>();
+    /** Made by the first altname (most devices never get one); an empty list nobody writes until then. */
+    private List<String> altnames = java.util.Collections.emptyList();
     private boolean netnsLocal;
     private String linkType = "ether";
     private int promiscuity;
@@ -523,12 +527,39 @@ public class NetDevice {
         this.allmulti += inc;
     }
 
+    /** The altnames, to read (an empty list that must not be written while the device has none). */
     List<String> mutableAltnames() {
+        return altnames;
+    }
+
+    /** The altnames, to change. */
+    List<String> altnamesForWrite() {
+        if (altnames.isEmpty() && !(altnames instanceof ArrayList)) {
+            altnames = new ArrayList<>();
+        }
         return altnames;
     }
 
     RefToken allocRef() {
         return allocRef;
+    }
+
+    /** The registration serial {@link Netdev} gave the device (0 before registration and once freed). */
+    long serial() {
+        return serial;
+    }
+
+    void setSerial(long s) {
+        this.serial = s;
+    }
+
+    /** Where the device sits in {@link Netdev}'s list of live devices, or -1. */
+    int liveIndex() {
+        return liveIndex;
+    }
+
+    void setLiveIndex(int i) {
+        this.liveIndex = i;
     }
 
     void setAllocRef(RefToken t) {

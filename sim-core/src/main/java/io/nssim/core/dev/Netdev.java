@@ -11,11 +11,11 @@ import io.nssim.core.Result;
 import io.nssim.core.event.KernelEvent;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetState;
+import io.nssim.core.ref.RefCount;
 import io.nssim.core.ref.RefToken;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,8 +74,13 @@ public final class Netdev {
     private final List<UnregisterWait> waits = new ArrayList<>();
     /** {@code lweventlist}: devices with a pending linkwatch event, in firing order. */
     private final LinkedHashSet<NetDevice> linkwatchPending = new LinkedHashSet<>();
+    /** The serial the next registration gets (kept in the device: see {@link #pointerOf}). */
     private long nextDeviceSerial = 1;
-    private final Map<NetDevice, Long> serials = new IdentityHashMap<>();
+    /**
+     * Devices from registration until freed, in no particular order (each knows its place: removal swaps the
+     * last one in, no hashing). For the trace, which names a device by its refcount.
+     */
+    private final List<NetDevice> live = new ArrayList<>();
 
     public Netdev(Kernel kernel) {
         this.kernel = checkNotNull(kernel, "kernel");
@@ -174,14 +179,23 @@ public final class Netdev {
         token.owner().put(token);
         if (kernel.trace().isOn()) {
             String name = token.owner().name();
-            for (NetDevice d : serials.keySet()) {
-                if (d.refcnt() == token.owner()) {
-                    name = d.name();
-                }
+            NetDevice d = deviceOf(token.owner());
+            if (d != null) {
+                name = d.name();
             }
             kernel.trace().note("netdev_put(" + name + ", \"" + token.holder() + "\") -> refcnt "
                     + token.owner().count());
         }
+    }
+
+    /** The registered, not yet freed device whose refcount {@code refcnt} is, or null (for the trace). */
+    private NetDevice deviceOf(RefCount refcnt) {
+        for (NetDevice d : live) {
+            if (d.refcnt() == refcnt) {
+                return d;
+            }
+        }
+        return null;
     }
 
     // ---- names ----
@@ -323,7 +337,9 @@ public final class Netdev {
             dev.setAllocRef(dev.refcnt().hold(ALLOC_HOLDER));
             dev.setRegState(RegState.REGISTERED);
             dev.setRegisteredRef(dev.refcnt().hold(REGISTERED_HOLDER));
-            serials.put(dev, nextDeviceSerial++);
+            dev.setSerial(nextDeviceSerial++);
+            dev.setLiveIndex(live.size());
+            live.add(dev);
             net.devices().link(dev);
             if (kernel.trace().isOn()) {
                 kernel.trace().note("register_netdevice(" + dev.name() + "): ifindex " + index + " in " + net);
@@ -430,7 +446,7 @@ public final class Netdev {
             }
             return;
         }
-        UnregisterWait w = new UnregisterWait(ImmutableList.copyOf(netTodoList), whenDone);
+        UnregisterWait w = new UnregisterWait(new ArrayList<>(netTodoList), whenDone);
         netTodoList.clear();
         waits.add(w);
         if (kernel.trace().isOn()) {
@@ -466,15 +482,18 @@ public final class Netdev {
         long warningTime;
         int waitMs;
 
+        /** Takes {@code list} over (the caller's own copy). */
         UnregisterWait(List<NetDevice> list, Runnable whenDone) {
-            this.list = new ArrayList<>(list);
+            this.list = list;
             this.whenDone = whenDone;
         }
 
         void start() {
             for (NetDevice d : list) {
                 d.setRegState(RegState.UNREGISTERED);
-                linkwatchPending.remove(d);
+                if (!linkwatchPending.isEmpty()) {
+                    linkwatchPending.remove(d);
+                }
             }
             freeAndWait();
         }
@@ -586,7 +605,7 @@ public final class Netdev {
 
     /** A stable stand-in for the hashed {@code %p} of the device's tracker directory. */
     private long pointerOf(NetDevice d) {
-        long serial = serials.getOrDefault(d, 0L);
+        long serial = d.serial();
         long x = (kernel.seed() ^ 0x9E3779B97F4A7C15L) + serial * 0xBF58476D1CE4E5B9L;
         x = (x ^ (x >>> 31)) * 0x94D049BB133111EBL;
         return (x ^ (x >>> 29)) & 0xFFFF_FFFFL;
@@ -599,7 +618,14 @@ public final class Netdev {
         }
         d.setRegState(RegState.RELEASED);
         d.refcnt().put(d.allocRef());
-        serials.remove(d);
+        d.setSerial(0);
+        int i = d.liveIndex();
+        NetDevice last = live.remove(live.size() - 1);
+        if (last != d) {
+            live.set(i, last);
+            last.setLiveIndex(i);
+        }
+        d.setLiveIndex(-1);
     }
 
     // ---- up / down ----
@@ -912,7 +938,7 @@ public final class Netdev {
         if (dev.net().devices().nameTaken(alt)) {
             return Result.err(Errno.EEXIST);
         }
-        dev.mutableAltnames().add(alt);
+        dev.altnamesForWrite().add(alt);
         dev.net().devices().addAltname(dev, alt);
         rtmsgIfinfo(false, dev);
         return Result.ok();
@@ -1019,15 +1045,21 @@ public final class Netdev {
     }
 
     private static ImmutableList<NetDevice> lowerDevicesOf(NetDevice master) {
-        ImmutableList.Builder<NetDevice> b = ImmutableList.builder();
-        if (master.net() != null) {
-            for (NetDevice d : master.net().devices().list()) {
-                if (d.master() == master) {
-                    b.add(d);
+        if (master.net() == null) {
+            return ImmutableList.of();
+        }
+        DeviceTable devices = master.net().devices();
+        ImmutableList.Builder<NetDevice> b = null;
+        for (int i = 0, n = devices.size(); i < n; i++) {
+            NetDevice d = devices.get(i);
+            if (d.master() == master) {
+                if (b == null) {
+                    b = ImmutableList.builder();
                 }
+                b.add(d);
             }
         }
-        return b.build();
+        return b == null ? ImmutableList.of() : b.build();
     }
 
     // ---- namespaces ----

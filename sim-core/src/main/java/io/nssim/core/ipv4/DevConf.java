@@ -1,11 +1,14 @@
 package io.nssim.core.ipv4;
 
-import java.util.concurrent.atomic.AtomicIntegerArray;
-
 /**
  * One {@code struct ipv4_devconf}: the values of {@link DevConfKey} for {@code conf.all}, {@code conf.default}
  * or one device, and which of them were written explicitly (a device's explicit values are no longer copied
- * from {@code conf.default}). Values are atomic for packet threads; writes come from the kernel thread.
+ * from {@code conf.default}). Writes come from the kernel thread; packet threads read.
+ *
+ * <p>The values are an array that is never written once published: a write publishes a changed copy through
+ * the volatile field (copy on write; writes are sysctl writes, rare). So a conf that was never written shares
+ * the defaults with every other such conf, and a device's conf copied from {@code conf.default} shares its
+ * array until one of them changes.
  */
 public final class DevConf {
     private static final DevConfKey[] KEYS = DevConfKey.values();
@@ -20,20 +23,17 @@ public final class DevConf {
         }
     }
 
-    private final AtomicIntegerArray values;
+    /** By key ordinal; never written after publication. Written by the kernel thread only. */
+    private volatile int[] values;
     /** Bit {@code k.ordinal()} set: {@code k} was written explicitly. Kernel thread. */
     private int explicit;
 
     DevConf() {
-        this.values = new AtomicIntegerArray(DEFAULTS);
+        this.values = DEFAULTS;
     }
 
     private DevConf(DevConf from) {
-        int[] v = new int[KEYS.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = from.values.get(i);
-        }
-        this.values = new AtomicIntegerArray(v);
+        this.values = from.values;
     }
 
     /** A copy of {@code from}'s values, none explicit ({@code inetdev_init} copying conf.default). */
@@ -42,11 +42,16 @@ public final class DevConf {
     }
 
     public int get(DevConfKey k) {
-        return values.get(k.ordinal());
+        return values[k.ordinal()];
     }
 
     void set(DevConfKey k, int v, boolean byUser) {
-        values.set(k.ordinal(), v);
+        int[] old = values;
+        if (old[k.ordinal()] != v) {
+            int[] n = old.clone();
+            n[k.ordinal()] = v;
+            values = n;
+        }
         if (byUser) {
             explicit |= 1 << k.ordinal();
         }

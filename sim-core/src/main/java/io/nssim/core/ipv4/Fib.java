@@ -25,15 +25,34 @@ import java.util.function.Predicate;
  * published snapshot.
  */
 public final class Fib {
-    /** Table id -> prefix key -> routes in alias order. Key order is the dump order. */
-    private final TreeMap<Integer, TreeMap<Long, List<FibRoute>>> tables = new TreeMap<>();
+    /**
+     * Table id -> prefix key -> routes in alias order. Key order is the dump order. Null until the first route
+     * (most nets never get one): then made with the local and main tables, which always exist.
+     */
+    private TreeMap<Integer, TreeMap<Long, List<FibRoute>>> tables;
     private final Ipv4Net ipv4;
     private long seq;
 
     Fib(Ipv4Net ipv4) {
         this.ipv4 = ipv4;
-        tables.put(RtTable.LOCAL, new TreeMap<>());
-        tables.put(RtTable.MAIN, new TreeMap<>());
+    }
+
+    /** The tables, made (local and main, empty) the first time a route goes in. */
+    private TreeMap<Integer, TreeMap<Long, List<FibRoute>>> tablesForWrite() {
+        TreeMap<Integer, TreeMap<Long, List<FibRoute>>> t = tables;
+        if (t == null) {
+            t = new TreeMap<>();
+            t.put(RtTable.LOCAL, new TreeMap<>());
+            t.put(RtTable.MAIN, new TreeMap<>());
+            tables = t;
+        }
+        return t;
+    }
+
+    /** The tables to read: an empty map while no route ever went in. */
+    private Map<Integer, TreeMap<Long, List<FibRoute>>> tables() {
+        TreeMap<Integer, TreeMap<Long, List<FibRoute>>> t = tables;
+        return t == null ? java.util.Collections.emptyMap() : t;
     }
 
     /** Dump order inside a table: prefix ascending (unsigned), then longer prefixes first. */
@@ -45,7 +64,7 @@ public final class Fib {
 
     /** Every route of table {@code table} in {@code ip route show table N} order; empty for an unknown table. */
     public ImmutableList<FibRoute> routes(int table) {
-        TreeMap<Long, List<FibRoute>> t = tables.get(table == 0 ? RtTable.MAIN : table);
+        TreeMap<Long, List<FibRoute>> t = tables().get(table == 0 ? RtTable.MAIN : table);
         ImmutableList.Builder<FibRoute> b = ImmutableList.builder();
         if (t != null) {
             t.values().forEach(b::addAll);
@@ -56,15 +75,15 @@ public final class Fib {
     /** Every route of every table, tables in ascending id order ({@code ip route show table all}). */
     public ImmutableList<FibRoute> allRoutes() {
         ImmutableList.Builder<FibRoute> b = ImmutableList.builder();
-        for (TreeMap<Long, List<FibRoute>> t : tables.values()) {
+        for (TreeMap<Long, List<FibRoute>> t : tables().values()) {
             t.values().forEach(b::addAll);
         }
         return b.build();
     }
 
-    /** The table ids that exist. */
+    /** The table ids that exist (local and main always). */
     public ImmutableList<Integer> tableIds() {
-        return ImmutableList.copyOf(tables.keySet());
+        return tables == null ? ImmutableList.of(RtTable.MAIN, RtTable.LOCAL) : ImmutableList.copyOf(tables.keySet());
     }
 
     // ---- insert ----
@@ -89,7 +108,7 @@ public final class Fib {
             return nh.propagate();
         }
         Nexthop n = nh.get();
-        TreeMap<Long, List<FibRoute>> t = tables.computeIfAbsent(table, k -> new TreeMap<>());
+        TreeMap<Long, List<FibRoute>> t = tablesForWrite().computeIfAbsent(table, k -> new TreeMap<>());
         long k = key(cfg.dst(), cfg.prefixLen());
         List<FibRoute> leaf = t.get(k);
         // fib_find_alias: the first alias with this TOS and a metric >= ours (or a lower TOS).
@@ -287,7 +306,7 @@ public final class Fib {
 
     /** A lookup in one table only (for gateways of routes in a table other than main). */
     private FibRoute lookupInTable(int table, int daddr, int scope, int oif) {
-        TreeMap<Long, List<FibRoute>> t = tables.get(table);
+        TreeMap<Long, List<FibRoute>> t = tables().get(table);
         if (t == null) {
             return null;
         }
@@ -365,7 +384,7 @@ public final class Fib {
         if (keyCheck.isErr()) {
             return keyCheck;
         }
-        TreeMap<Long, List<FibRoute>> t = tables.get(cfg.tableOrMain());
+        TreeMap<Long, List<FibRoute>> t = tables().get(cfg.tableOrMain());
         if (t == null) {
             return Result.err(Errno.ESRCH);
         }
@@ -417,7 +436,7 @@ public final class Fib {
     /** Removes every route {@code which} selects, in every table; returns how many. */
     int removeIf(Predicate<FibRoute> which) {
         int n = 0;
-        for (TreeMap<Long, List<FibRoute>> t : tables.values()) {
+        for (TreeMap<Long, List<FibRoute>> t : tables().values()) {
             Iterator<Map.Entry<Long, List<FibRoute>>> it = t.entrySet().iterator();
             while (it.hasNext()) {
                 List<FibRoute> leaf = it.next().getValue();
@@ -443,7 +462,7 @@ public final class Fib {
     /** Replaces every route {@code which} selects with {@code change}'s result (same reference). */
     private int replaceIf(Predicate<FibRoute> which, java.util.function.UnaryOperator<FibRoute> change) {
         int n = 0;
-        for (TreeMap<Long, List<FibRoute>> t : tables.values()) {
+        for (TreeMap<Long, List<FibRoute>> t : tables().values()) {
             for (List<FibRoute> leaf : t.values()) {
                 for (int i = 0; i < leaf.size(); i++) {
                     FibRoute r = leaf.get(i);
@@ -683,6 +702,7 @@ public final class Fib {
 
     private void publish() {
         List<FibRoute> merged = new ArrayList<>();
+        TreeMap<Integer, TreeMap<Long, List<FibRoute>>> tables = tablesForWrite();
         TreeMap<Long, List<FibRoute>> local = tables.get(RtTable.LOCAL);
         TreeMap<Long, List<FibRoute>> main = tables.get(RtTable.MAIN);
         // Same prefix in both: the local table's aliases come first (higher tb_id first in a leaf).

@@ -20,10 +20,14 @@ public final class InDevice {
     private final DevConf conf;
     private final NeighParms arpParms;
     private final RefToken devRef;
-    /** The route a socket bound to this device uses when no route matches ("assume the destination is on link"). */
-    private final FibRoute onlink;
-    /** The route for limited broadcasts and link-local multicast sent out of this device. */
-    private final FibRoute broadcast;
+    /**
+     * The route a socket bound to this device uses when no route matches ("assume the destination is on link").
+     * Made on first use (most devices never need it), under this object's monitor so that racing packet threads
+     * agree on one; published through the volatile field.
+     */
+    private volatile FibRoute onlink;
+    /** The route for limited broadcasts and link-local multicast sent out of this device; made as {@link #onlink}. */
+    private volatile FibRoute broadcast;
     private volatile InIfaddr[] ifaList = NONE;
     private volatile boolean dead;
     /** The device name its sysctls are registered under (the name before a rename). */
@@ -35,10 +39,6 @@ public final class InDevice {
         this.conf = conf;
         this.arpParms = parms;
         this.devRef = devRef;
-        this.onlink = new FibRoute(RtTable.MAIN, 0, 0, 0, RtnType.UNICAST, RtScope.LINK, 0, 0, 0, 0, dev,
-                RtScope.HOST, 0, null, -1, null);
-        this.broadcast = new FibRoute(RtTable.LOCAL, Ip4.BROADCAST, 32, 0, RtnType.BROADCAST, RtScope.LINK, 0, 0, 0,
-                0, dev, RtScope.HOST, 0, null, -1, null);
     }
 
     /** The device's in_device, or null when IPv4 is not set up on it. Any thread. */
@@ -77,10 +77,28 @@ public final class InDevice {
     }
 
     FibRoute onlinkRoute() {
+        FibRoute r = onlink;
+        return r != null ? r : makeOnlink();
+    }
+
+    private synchronized FibRoute makeOnlink() {
+        if (onlink == null) {
+            onlink = new FibRoute(RtTable.MAIN, 0, 0, 0, RtnType.UNICAST, RtScope.LINK, 0, 0, 0, 0, dev,
+                    RtScope.HOST, 0, null, -1, null);
+        }
         return onlink;
     }
 
     FibRoute broadcastRoute() {
+        FibRoute r = broadcast;
+        return r != null ? r : makeBroadcast();
+    }
+
+    private synchronized FibRoute makeBroadcast() {
+        if (broadcast == null) {
+            broadcast = new FibRoute(RtTable.LOCAL, Ip4.BROADCAST, 32, 0, RtnType.BROADCAST, RtScope.LINK, 0, 0, 0,
+                    0, dev, RtScope.HOST, 0, null, -1, null);
+        }
         return broadcast;
     }
 

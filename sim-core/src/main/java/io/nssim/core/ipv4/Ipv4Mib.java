@@ -88,7 +88,9 @@ public final class Ipv4Mib {
      * row without a lock or an atomic instruction, a reader sums (see {@link PerThreadCounters}). Rows are made by
      * a thread's first count, so a net that never saw a packet reads all zeroes and keeps no counter array.
      */
-    private final PerThreadCounters values = new PerThreadCounters(Counter.values().length);
+    private final PerThreadCounters values = new PerThreadCounters(WIDTH);
+    /** How many counters there are (taken once: {@code values()} copies the array on every call). */
+    private static final int WIDTH = Counter.values().length;
 
     void inc(Counter c) {
         values.add(c.ordinal(), 1);

@@ -2,12 +2,13 @@ package io.nssim.core.ipv4;
 
 import com.google.common.collect.ImmutableList;
 import io.nssim.core.Kernel;
+import io.nssim.core.dev.DeviceTable;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.net.Net;
 import io.nssim.core.netfilter.NfHooks;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,9 +28,16 @@ public final class Ipv4Net {
     private final NfHooks hooks;
     private final DevConf confAll = new DevConf();
     private final DevConf confDefault = new DevConf();
-    /** Kernel thread: device -> in_device. */
-    private final Map<NetDevice, InDevice> inDevices = new LinkedHashMap<>();
-    private volatile InDevice[] inDevList = new InDevice[0];
+    /**
+     * Kernel thread: the in_devices in the order they were made, {@link #inDevCount} of them, found by a walk;
+     * beyond {@link #SMALL} of them also by device through {@link #inDevIndex} (null until then).
+     */
+    private InDevice[] inDevByAge = NO_IN_DEVICES;
+    private int inDevCount;
+    private Map<NetDevice, InDevice> inDevIndex;
+    private static final int SMALL = 8;
+    private static final InDevice[] NO_IN_DEVICES = new InDevice[0];
+    private volatile InDevice[] inDevList = NO_IN_DEVICES;
     /** {@code inet_addr_lst}: local address -> its in_ifaddrs, for "is this address ours?" on the packet path. */
     private volatile IntTable<InIfaddr[]> addrHash = IntTable.empty();
     private volatile NetDevice loopback;
@@ -190,7 +198,21 @@ public final class Ipv4Net {
 
     /** The in_device of {@code dev}, or null. Kernel thread. */
     public InDevice inDevice(NetDevice dev) {
-        return inDevices.get(dev);
+        if (inDevIndex != null) {
+            return inDevIndex.get(dev);
+        }
+        int i = inDevSlot(dev);
+        return i < 0 ? null : inDevByAge[i];
+    }
+
+    /** Where {@code dev}'s in_device sits in {@link #inDevByAge}, or -1. */
+    private int inDevSlot(NetDevice dev) {
+        for (int i = 0; i < inDevCount; i++) {
+            if (inDevByAge[i].dev() == dev) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Every in_device, in the net's device list order. */
@@ -199,7 +221,23 @@ public final class Ipv4Net {
     }
 
     void putInDevice(InDevice in) {
-        inDevices.put(in.dev(), in);
+        int slot = inDevSlot(in.dev());
+        if (slot >= 0) {
+            inDevByAge[slot] = in;
+        } else {
+            if (inDevCount == inDevByAge.length) {
+                inDevByAge = Arrays.copyOf(inDevByAge, Math.max(2, inDevCount * 2));
+            }
+            inDevByAge[inDevCount++] = in;
+        }
+        if (inDevIndex != null) {
+            inDevIndex.put(in.dev(), in);
+        } else if (inDevCount > SMALL) {
+            inDevIndex = new HashMap<>();
+            for (int i = 0; i < inDevCount; i++) {
+                inDevIndex.put(inDevByAge[i].dev(), inDevByAge[i]);
+            }
+        }
         if ((in.dev().flags() & io.nssim.core.dev.IfFlags.LOOPBACK) != 0) {
             loopback = in.dev();
         }
@@ -207,7 +245,17 @@ public final class Ipv4Net {
     }
 
     void removeInDevice(InDevice in) {
-        inDevices.remove(in.dev());
+        int slot = inDevSlot(in.dev());
+        if (slot >= 0) {
+            System.arraycopy(inDevByAge, slot + 1, inDevByAge, slot, inDevCount - slot - 1);
+            inDevByAge[--inDevCount] = null;
+            if (inDevCount == 0) {
+                inDevByAge = NO_IN_DEVICES;
+            }
+        }
+        if (inDevIndex != null) {
+            inDevIndex.remove(in.dev());
+        }
         if (loopback == in.dev()) {
             loopback = null;
         }
@@ -216,21 +264,29 @@ public final class Ipv4Net {
 
     /** Republishes the in_device list (device list order) and the local-address hash. Kernel thread. */
     void rebuildLists() {
-        List<InDevice> ordered = new ArrayList<>();
-        for (NetDevice d : net.devices().list()) {
-            InDevice in = inDevices.get(d);
-            if (in != null) {
-                ordered.add(in);
+        // Device list order first, then (in the order they were made) any whose device is not listed here.
+        InDevice[] list = NO_IN_DEVICES;
+        if (inDevCount > 0) {
+            list = new InDevice[inDevCount];
+            int k = 0;
+            DeviceTable devices = net.devices();
+            for (int i = 0, n = devices.size(); i < n && k < inDevCount; i++) {
+                InDevice in = inDevice(devices.get(i));
+                if (in != null) {
+                    list[k++] = in;
+                }
+            }
+            for (int i = 0; i < inDevCount && k < inDevCount; i++) {
+                InDevice in = inDevByAge[i];
+                if (!contains(list, k, in)) {
+                    list[k++] = in;
+                }
             }
         }
-        for (InDevice in : inDevices.values()) {
-            if (!ordered.contains(in)) {
-                ordered.add(in);
-            }
-        }
-        inDevList = ordered.toArray(new InDevice[0]);
+        List<InDevice> ordered = Arrays.asList(list);
+        inDevList = list;
         boolean anyAddress = false;
-        for (InDevice in : ordered) {
+        for (InDevice in : list) {
             anyAddress |= in.ifaList().length > 0;
         }
         if (!anyAddress) {
@@ -248,6 +304,15 @@ public final class Ipv4Net {
         addrHash = IntTable.of(arrays);
     }
 
+    private static boolean contains(InDevice[] a, int n, InDevice in) {
+        for (int i = 0; i < n; i++) {
+            if (a[i] == in) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code inet_lookup_ifaddr_rcu}: an address of this net with local address {@code addr}, or null. */
     InIfaddr lookupIfaddr(int addr) {
         InIfaddr[] a = addrHash.get(addr);
@@ -263,7 +328,11 @@ public final class Ipv4Net {
         if (addrHash.get(addr) != null) {
             return true;
         }
-        FibRoute r = fibSnapshot().lookupMain(addr);
+        FibSnapshot f = fibSnapshot();
+        if (!f.mayBeLocal(addr)) {
+            return false;
+        }
+        FibRoute r = f.lookupMain(addr);
         return r != null && !r.isError() && r.type() == RtnType.LOCAL && r.table() == RtTable.LOCAL;
     }
 

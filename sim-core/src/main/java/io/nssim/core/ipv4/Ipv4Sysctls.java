@@ -207,6 +207,18 @@ final class Ipv4Sysctls {
         }
     }
 
+    /** lo's table prefixes, made once: every net registers them for its lo. */
+    private static final String LO_CONF_PREFIX = PREFIX + "conf.lo.";
+    private static final String LO_NEIGH_PREFIX = PREFIX + "neigh.lo.";
+
+    private static String confPrefix(String dev) {
+        return dev.equals("lo") ? LO_CONF_PREFIX : PREFIX + "conf." + dev + ".";
+    }
+
+    private static String neighPrefix(String dev) {
+        return dev.equals("lo") ? LO_NEIGH_PREFIX : PREFIX + "neigh." + dev + ".";
+    }
+
     static String devKey(String dev, DevConfKey k) {
         return PREFIX + "conf." + dev + "." + k.sysctlName();
     }
@@ -230,7 +242,7 @@ final class Ipv4Sysctls {
                 conf[i] = Integer.toString(v);
             }
         }
-        s.register(PREFIX + "conf." + name + ".", DEV_CONF_TABLE, in, conf);
+        s.register(confPrefix(name), DEV_CONF_TABLE, in, conf);
         NeighParms p = in.arpParms();
         String[] initial = neighDiffers(null, 0, p.baseReachableMs);
         initial = neighDiffers(initial, 1, p.retransMs);
@@ -240,7 +252,7 @@ final class Ipv4Sysctls {
         initial = neighDiffers(initial, 5, p.gcStaleS);
         initial = neighDiffers(initial, 6, p.unresQlenBytes);
         initial = neighDiffers(initial, 7, p.locktimeMs / 10);
-        s.register(PREFIX + "neigh." + name + ".", DEV_NEIGH_TABLE, in, initial);
+        s.register(neighPrefix(name), DEV_NEIGH_TABLE, in, initial);
     }
 
     private static String neighDefault(int i) {

@@ -26,7 +26,8 @@ import java.util.Map;
  */
 public final class NeighTable {
     private final Ipv4Net ipv4;
-    private final LinkedHashMap<Key, Neighbour> entries = new LinkedHashMap<>();
+    /** Made by the first entry (most nets never resolve a neighbour); guarded by this. Read via {@link #entries()}. */
+    private LinkedHashMap<Key, Neighbour> entries;
     private volatile IntTable<Neighbour[]> lookup = IntTable.empty();
 
     private record Key(NetDevice dev, int ip) {
@@ -68,7 +69,7 @@ public final class NeighTable {
             return n;
         }
         synchronized (this) {
-            n = entries.get(new Key(dev, ip));
+            n = entries().get(new Key(dev, ip));
             if (n != null) {
                 return n;
             }
@@ -91,15 +92,23 @@ public final class NeighTable {
             }
             RefToken ref = ipv4.kernel().netdev().netdevHold(dev, "neighbour " + Ip4.format(ip));
             n = new Neighbour(this, in, ip, state, ha, ref, ipv4.kernel().clock().nanoTime());
+            if (entries == null) {
+                entries = new LinkedHashMap<>();
+            }
             entries.put(new Key(dev, ip), n);
             publish();
             return n;
         }
     }
 
+    /** The entries, or an empty map while there never was one. Under this. */
+    private Map<Key, Neighbour> entries() {
+        return entries == null ? java.util.Collections.emptyMap() : entries;
+    }
+
     private void publish() {
         Map<Integer, List<Neighbour>> m = new HashMap<>();
-        for (Neighbour n : entries.values()) {
+        for (Neighbour n : entries().values()) {
             m.computeIfAbsent(n.key(), k -> new ArrayList<>()).add(n);
         }
         Map<Integer, Neighbour[]> arrays = new HashMap<>();
@@ -109,18 +118,25 @@ public final class NeighTable {
 
     /** Removes entries {@code which} selects; kills them after they left the table. */
     private int removeIf(java.util.function.Predicate<Neighbour> which) {
-        List<Neighbour> gone = new ArrayList<>();
+        List<Neighbour> gone = null;
         synchronized (this) {
+            if (entries == null || entries.isEmpty()) {
+                return 0; // the usual flush of a net that never resolved a neighbour
+            }
             for (Iterator<Neighbour> it = entries.values().iterator(); it.hasNext(); ) {
                 Neighbour n = it.next();
                 if (which.test(n)) {
                     it.remove();
+                    if (gone == null) {
+                        gone = new ArrayList<>();
+                    }
                     gone.add(n);
                 }
             }
-            if (!gone.isEmpty()) {
-                publish();
+            if (gone == null) {
+                return 0;
             }
+            publish();
         }
         for (Neighbour n : gone) {
             n.kill();
@@ -151,7 +167,7 @@ public final class NeighTable {
         long now = ipv4.kernel().clock().nanoTime();
         List<Neighbour> snapshot;
         synchronized (this) {
-            snapshot = new ArrayList<>(entries.values());
+            snapshot = new ArrayList<>(entries().values());
         }
         ImmutableList.Builder<NeighInfo> b = ImmutableList.builder();
         for (Neighbour n : snapshot) {
@@ -217,7 +233,7 @@ public final class NeighTable {
     int flush(NetDevice dev, int stateMask) {
         List<Neighbour> victims = new ArrayList<>();
         synchronized (this) {
-            for (Neighbour n : entries.values()) {
+            for (Neighbour n : entries().values()) {
                 if ((dev == null || n.dev() == dev) && (n.nudState() & stateMask) != 0) {
                     victims.add(n);
                 }
@@ -230,6 +246,6 @@ public final class NeighTable {
     }
 
     public synchronized int size() {
-        return entries.size();
+        return entries().size();
     }
 }

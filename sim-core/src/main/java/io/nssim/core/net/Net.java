@@ -163,7 +163,8 @@ public final class Net {
 
     /** Where {@code ops} is among the first {@code size} of {@code a}, or -1 (the lists hold a few ops). */
     private static int indexOf(PernetOperations[] a, int size, PernetOperations ops) {
-        for (int i = 0; i < size; i++) {
+        // From the end: exits ask in reverse init order, so the op asked about is usually the last one.
+        for (int i = size - 1; i >= 0; i--) {
             if (a[i] == ops) {
                 return i;
             }
@@ -204,19 +205,24 @@ public final class Net {
      */
     public void engineMarkInitialized(PernetOperations ops, boolean done) {
         int l = indexOf(ledgerOps, ledgerSize, ops);
-        if (l < 0) {
+        boolean firstTime = l < 0;
+        if (firstTime) {
             if (ledgerSize == ledgerOps.length) {
-                ledgerOps = Arrays.copyOf(ledgerOps, ledgerSize + 8);
-                ledgerCounts = Arrays.copyOf(ledgerCounts, 2 * (ledgerSize + 8));
+                // Room for every registered op at once: a net usually meets each of them exactly once.
+                int room = Math.max(ledgerSize + 1, kernel.netns().pernet().size());
+                ledgerOps = Arrays.copyOf(ledgerOps, room);
+                ledgerCounts = Arrays.copyOf(ledgerCounts, 2 * room);
             }
             l = ledgerSize++;
             ledgerOps[l] = ops;
         }
-        int i = indexOf(initialized, initializedSize, ops);
+        // An op the ledger never saw cannot be among the initialised ones: no second walk.
+        int i = firstTime ? -1 : indexOf(initialized, initializedSize, ops);
         if (done) {
             if (i < 0) {
                 if (initializedSize == initialized.length) {
-                    initialized = Arrays.copyOf(initialized, initializedSize + 8);
+                    initialized = Arrays.copyOf(initialized,
+                            Math.max(initializedSize + 1, kernel.netns().pernet().size()));
                 }
                 initialized[initializedSize++] = ops;
             }
@@ -255,8 +261,21 @@ public final class Net {
         }
     }
 
+    /**
+     * Whether this net's nsid table names anyone or anyone's names it: if not, {@code unhash_nsid} has nothing to
+     * do for it.
+     *
+     * @hidden engine use only
+     */
+    public boolean engineHasNsidState() {
+        return nsidHolders != null || !nsids.isEmpty();
+    }
+
     /** @hidden engine use only */
     public void engineClearNsids() {
+        if (nsids.isEmpty()) {
+            return;
+        }
         for (Net peer : nsids.peers()) {
             peer.removeNsidHolder(this);
         }
@@ -295,6 +314,16 @@ public final class Net {
     /** @hidden engine use only */
     public void engineSetSelfPassive(RefToken token) {
         this.selfPassive = token;
+    }
+
+    /**
+     * From the cookie, which no other net ever has: identity semantics (equals stays {@code ==}) without
+     * {@code Object.hashCode}, whose first call on a fresh object is a trip into the VM. Nets are keys of the
+     * net list and the allocation set on every create and destroy.
+     */
+    @Override
+    public int hashCode() {
+        return Long.hashCode(cookie * 0x9E3779B97F4A7C15L);
     }
 
     /** "net:[4026532041]" */

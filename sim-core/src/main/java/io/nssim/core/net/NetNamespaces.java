@@ -13,6 +13,7 @@ import io.nssim.core.pernet.NetGenericKey;
 import io.nssim.core.pernet.PernetList;
 import io.nssim.core.pernet.PernetOperations;
 import io.nssim.core.ref.RefToken;
+import io.nssim.core.time.VirtualClock;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -62,11 +63,17 @@ public final class NetNamespaces {
     private boolean cleanupParked;
     private CleanupBatch running;
     private long batches;
+    /**
+     * {@code net_cleanup_work}'s work item, queued again and again without allocating: it is never queued twice
+     * (queued only while not {@link #workPending}, and not while a batch runs).
+     */
+    private final VirtualClock.Timer cleanupTimer;
 
     public NetNamespaces(Kernel kernel, int maxNetNamespaces) {
         checkArgument(maxNetNamespaces > 0, "max_net_namespaces must be positive: %s", maxNetNamespaces);
         this.kernel = kernel;
         this.maxNetNamespaces = maxNetNamespaces;
+        this.cleanupTimer = kernel.clock().newTimer("cleanup_net", this::cleanupWork);
         this.initNet = new Net(kernel, Net.INIT_NET_INODE, nextCookie++, true, kernel.refTracking());
         // init_net is static: its count and passive are held by the kernel image itself, forever.
         this.initNetSelf = initNet.count().hold("init_net (static)");
@@ -210,15 +217,19 @@ public final class NetNamespaces {
 
     /** {@code setup_net}: every op's init in list order; on failure undo from the op before, backwards. */
     private Result<Void> setupNet(Net net) {
-        List<PernetOperations> inOrder = pernet.inOrder();
-        for (int i = 0; i < inOrder.size(); i++) {
-            PernetOperations ops = inOrder.get(i);
+        PernetOperations[] inOrder = pernet.inOrderArray();
+        for (int i = 0; i < inOrder.length; i++) {
+            PernetOperations ops = inOrder[i];
             Result<Void> r = opsInit(ops, net);
             if (r.isErr()) {
                 if (kernel.trace().isOn()) {
                     kernel.trace().note("ops_init(" + ops.name() + ") failed: " + r.error());
                 }
-                opsUndo(ImmutableList.copyOf(inOrder.subList(0, i)).reverse(), List.of(net));
+                PernetOperations[] undo = new PernetOperations[i];
+                for (int j = 0; j < i; j++) {
+                    undo[j] = inOrder[i - 1 - j];
+                }
+                opsUndo(undo, ImmutableList.of(net));
                 return r;
             }
         }
@@ -268,7 +279,7 @@ public final class NetNamespaces {
      * period, the rtnl phase, exit per net and exitBatch per op, then free the per-op data. Only ops whose init
      * ran on a net are undone on it.
      */
-    private void opsUndo(List<PernetOperations> opsInExitOrder, List<Net> nets) {
+    private void opsUndo(PernetOperations[] opsInExitOrder, List<Net> nets) {
         preExitPhase(opsInExitOrder, nets);
         kernel.trace().note("synchronize_rcu");
         kernel.netdev().rtnlLock();
@@ -284,9 +295,11 @@ public final class NetNamespaces {
     }
 
     /** {@code ops_pre_exit_list} for each op, in the order given. */
-    private void preExitPhase(List<PernetOperations> opsInExitOrder, List<Net> nets) {
+    private void preExitPhase(PernetOperations[] opsInExitOrder, List<Net> nets) {
+        int n = nets.size();
         for (PernetOperations ops : opsInExitOrder) {
-            for (Net net : nets) {
+            for (int i = 0; i < n; i++) {
+                Net net = nets.get(i);
                 if (!net.isInitialized(ops)) {
                     continue;
                 }
@@ -304,8 +317,10 @@ public final class NetNamespaces {
      * then each op's exitBatchRtnl with the nets it was initialised on: the device phase. The caller holds
      * rtnl; its {@code rtnl_unlock} runs the devices' todo.
      */
-    private void rtnlPhase(List<PernetOperations> opsInExitOrder, List<Net> nets) {
-        for (Net net : nets) {
+    private void rtnlPhase(PernetOperations[] opsInExitOrder, List<Net> nets) {
+        int n = nets.size();
+        for (int i = 0; i < n; i++) {
+            Net net = nets.get(i);
             for (PernetOperations ops : opsInExitOrder) {
                 if (net.isInitialized(ops)) {
                     ops.exitRtnl(net);
@@ -325,33 +340,36 @@ public final class NetNamespaces {
     }
 
     /** {@code ops_exit_list} for each op: exit per net, then exitBatch once with all of them. */
-    private void exitPhase(List<PernetOperations> opsInExitOrder, List<Net> nets) {
+    private void exitPhase(PernetOperations[] opsInExitOrder, List<Net> nets) {
         for (PernetOperations ops : opsInExitOrder) {
             List<Net> on = initializedOn(ops, nets);
-            for (Net net : on) {
+            int n = on.size();
+            for (int i = 0; i < n; i++) {
+                Net net = on.get(i);
                 if (kernel.trace().isOn()) {
                     kernel.trace().enter("ops_exit", ops.name() + ", " + net);
                 }
                 ops.exit(net);
                 kernel.trace().exit();
             }
-            if (!on.isEmpty()) {
+            if (n > 0) {
                 ops.exitBatch(on);
             }
-            for (Net net : on) {
-                net.engineMarkInitialized(ops, false);
+            for (int i = 0; i < n; i++) {
+                on.get(i).engineMarkInitialized(ops, false);
             }
         }
     }
 
     /** {@code ops_free_list}: the per-op data goes once the op's exits ran. */
-    private void freePhase(List<PernetOperations> opsInExitOrder, List<Net> nets) {
+    private void freePhase(PernetOperations[] opsInExitOrder, List<Net> nets) {
+        int n = nets.size();
         for (PernetOperations ops : opsInExitOrder) {
             NetGenericKey<?> key = ops.genericKey();
             if (key != null) {
                 int id = pernet.idOf(key);
-                for (Net net : nets) {
-                    net.engineFreeGeneric(id);
+                for (int i = 0; i < n; i++) {
+                    nets.get(i).engineFreeGeneric(id);
                 }
             }
         }
@@ -495,7 +513,7 @@ public final class NetNamespaces {
                     kernel.trace().note("ops_init(" + ops.name() + ", " + net + ") failed: " + r.error());
                 }
                 pernet.remove(ops);
-                opsUndo(List.of(ops), done);
+                opsUndo(new PernetOperations[] {ops}, done);
                 if (key != null) {
                     pernet.freeId(key);
                 }
@@ -518,10 +536,11 @@ public final class NetNamespaces {
         checkNotNull(ops, "ops");
         checkArgument(pernet.contains(ops), "%s not registered", ops.name());
         pernet.remove(ops);
-        opsUndo(List.of(ops), ImmutableList.copyOf(netList));
+        PernetOperations[] one = {ops};
+        opsUndo(one, ImmutableList.copyOf(netList));
         if (running != null) {
-            exitPhase(List.of(ops), running.nets);
-            freePhase(List.of(ops), running.nets);
+            exitPhase(one, running.nets);
+            freePhase(one, running.nets);
         }
         NetGenericKey<?> key = ops.genericKey();
         if (key != null) {
@@ -596,7 +615,7 @@ public final class NetNamespaces {
         }
         workPending = true;
         if (running == null) {
-            kernel.clock().queueWork("cleanup_net", this::cleanupWork);
+            kernel.clock().arm(cleanupTimer, 0);
         }
     }
 
@@ -610,7 +629,7 @@ public final class NetNamespaces {
         cleanupHeld = hold;
         if (!hold && cleanupParked) {
             cleanupParked = false;
-            kernel.clock().queueWork("cleanup_net", this::cleanupWork);
+            kernel.clock().arm(cleanupTimer, 0);
         }
     }
 
@@ -635,10 +654,23 @@ public final class NetNamespaces {
             return;
         }
         // llist_del_all hands the nets over newest first: the net that died last is cleaned first.
-        running = new CleanupBatch(ImmutableList.copyOf(cleanupList).reverse());
+        running = new CleanupBatch(newestFirst(cleanupList));
         cleanupList.clear();
         batches++;
         running.start();
+    }
+
+    /** {@code list} reversed, as an immutable list of its own (not a view). */
+    private static ImmutableList<Net> newestFirst(List<Net> list) {
+        int n = list.size();
+        if (n == 1) {
+            return ImmutableList.of(list.get(0));
+        }
+        Net[] a = new Net[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = list.get(n - 1 - i);
+        }
+        return ImmutableList.copyOf(a);
     }
 
     /** {@code cleanup_net} for one batch, split where it may wait for device references. */
@@ -654,14 +686,20 @@ public final class NetNamespaces {
                 kernel.trace().enter("cleanup_net", nets.toString());
             }
             // Don't let anyone else find us.
-            for (Net net : nets) {
+            int n = nets.size();
+            for (int i = 0; i < n; i++) {
+                Net net = nets.get(i);
                 netList.remove(net);
                 net.engineSetState(NetState.EXITING);
             }
             // unhash_nsid: survivors forget the dying nets, each forgetting announced in that survivor. The kernel
             // walks every net; only the survivors whose table names the dying net can have anything to forget,
             // and those are visited in the same (net-list) order.
-            for (Net net : nets) {
+            for (int i = 0; i < n; i++) {
+                Net net = nets.get(i);
+                if (!net.engineHasNsidState()) {
+                    continue;
+                }
                 for (Net tmp : net.engineNsidHolders()) {
                     if (!netList.contains(tmp)) {
                         continue;
@@ -678,7 +716,7 @@ public final class NetNamespaces {
                 net.engineClearNsids();
             }
             // pre_exit of every op, a grace period, then the device phase under rtnl.
-            List<PernetOperations> exitOrder = pernet.reversed();
+            PernetOperations[] exitOrder = pernet.reversedArray();
             preExitPhase(exitOrder, nets);
             kernel.trace().note("synchronize_rcu");
             kernel.netdev().rtnlLock();
@@ -697,10 +735,11 @@ public final class NetNamespaces {
             if (kernel.trace().isOn()) {
                 kernel.trace().enter("cleanup_net", "(exits) " + nets);
             }
-            List<PernetOperations> exitOrder = pernet.reversed();
+            PernetOperations[] exitOrder = pernet.reversedArray();
             exitPhase(exitOrder, nets);
             freePhase(exitOrder, nets);
-            for (Net net : nets) {
+            for (int i = 0, n = nets.size(); i < n; i++) {
+                Net net = nets.get(i);
                 net.engineSetState(NetState.DEAD);
                 freeInode(net.inode());
                 ucount--;

@@ -199,7 +199,8 @@ public final class Sysctls {
             }
         }
         if (tableCount == tables.length) {
-            tables = Arrays.copyOf(tables, Math.max(4, tableCount * 2));
+            // Eight hold IPv4's five net tables and lo's two: the usual net never grows the array again.
+            tables = Arrays.copyOf(tables, Math.max(8, tableCount * 2));
         }
         tables[tableCount++] = r;
         if (byPrefix != null) {
@@ -244,11 +245,19 @@ public final class Sysctls {
 
     /** Unregisters every key under {@code prefix}: the tables registered below it and single keys. */
     public void unregisterAll(String prefix) {
-        for (int i = tableCount - 1; i >= 0; i--) {
-            if (tables[i].prefix.startsWith(prefix)) {
-                unregisterTable(tables[i].prefix);
+        int kept = 0;
+        for (int i = 0; i < tableCount; i++) {
+            Registration<?> r = tables[i];
+            if (r.prefix.startsWith(prefix)) {
+                if (byPrefix != null) {
+                    byPrefix.remove(r.prefix);
+                }
+            } else {
+                tables[kept++] = r;
             }
         }
+        Arrays.fill(tables, kept, tableCount, null);
+        tableCount = kept;
         if (values != null) {
             values.keySet().removeIf(k -> k.startsWith(prefix));
             if (handlers != null) {

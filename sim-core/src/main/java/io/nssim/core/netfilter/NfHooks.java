@@ -22,6 +22,9 @@ import io.nssim.core.skb.SkbDropReason;
 public final class NfHooks {
     private static final NfHookOps[] NONE = new NfHookOps[0];
 
+    /** How many hook points there are ({@code values()} copies its array on every call). */
+    private static final int HOOKS = NfInetHook.values().length;
+
     private volatile Net net;
     private volatile NfHookOps[][] chains = noChains();
 
@@ -31,7 +34,7 @@ public final class NfHooks {
 
     /** A snapshot with every chain empty. */
     private static NfHookOps[][] noChains() {
-        NfHookOps[][] c = new NfHookOps[NfInetHook.values().length][];
+        NfHookOps[][] c = new NfHookOps[HOOKS][];
         java.util.Arrays.fill(c, NONE);
         return c;
     }
@@ -87,7 +90,13 @@ public final class NfHooks {
 
     /** Drops every registration (the net's netfilter state is going away). */
     public synchronized void clear() {
-        chains = noChains();
+        for (NfHookOps[] chain : chains) {
+            if (chain.length > 0) {
+                chains = noChains();
+                return;
+            }
+        }
+        // Every chain is empty already (the usual net): nothing to drop.
     }
 
     private void publish(NfInetHook hook, NfHookOps[] chain) {

@@ -9,7 +9,11 @@ import io.nssim.core.skb.SkbDropCounters;
  * volatile: control operations set them, packet threads read them.
  */
 public final class NetdevPacketState {
-    private final SkbDropCounters dropReasons = new SkbDropCounters();
+    /**
+     * Made by the first drop on the device (most devices never drop: lo in every idle net), under this object's
+     * monitor so that racing packet threads agree on one; published through the volatile field.
+     */
+    private volatile SkbDropCounters dropReasons;
     private volatile RxHandler rxHandler;
     private volatile Object rxHandlerData;
     private volatile NapiStruct napi;
@@ -17,6 +21,14 @@ public final class NetdevPacketState {
 
     /** Packets freed while on this device, per {@code SKB_DROP_REASON_*}. */
     public SkbDropCounters dropReasons() {
+        SkbDropCounters d = dropReasons;
+        return d != null ? d : makeDropReasons();
+    }
+
+    private synchronized SkbDropCounters makeDropReasons() {
+        if (dropReasons == null) {
+            dropReasons = new SkbDropCounters();
+        }
         return dropReasons;
     }
 

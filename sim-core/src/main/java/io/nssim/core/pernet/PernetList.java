@@ -22,17 +22,23 @@ public final class PernetList {
     /** {@code net_generic_ids}: slot index -> key, null where free. */
     private final List<NetGenericKey<?>> idSlots = new ArrayList<>();
     private final Map<NetGenericKey<?>, Integer> ids = new IdentityHashMap<>();
+    /** {@link #idSlots} as an array (null where free), replaced on every change. */
+    private NetGenericKey<?>[] slotArray = new NetGenericKey<?>[0];
+    /** Up to this many ids {@link #idOf} walks {@link #slotArray} instead of hashing. */
+    private static final int SMALL = 8;
     /** {@link #inOrder} and {@link #reversed} as of the last change; null until asked for again. */
     private ImmutableList<PernetOperations> inOrder;
     private ImmutableList<PernetOperations> reversed;
+    /** The same as arrays, for the engine's loops (never written once made; null until asked for again). */
+    private PernetOperations[] inOrderArray;
+    private PernetOperations[] reversedArray;
 
     /** Inserts and returns the position. */
     public int insert(PernetOperations o, boolean device) {
         int pos = device ? ops.size() : firstDevice;
         ops.add(pos, o);
         isDevice.add(pos, device);
-        inOrder = null;
-        reversed = null;
+        changed();
         if (!device) {
             firstDevice++;
         }
@@ -45,8 +51,7 @@ public final class PernetList {
             return;
         }
         ops.remove(pos);
-        inOrder = null;
-        reversed = null;
+        changed();
         boolean dev = isDevice.remove(pos);
         if (!dev) {
             firstDevice--;
@@ -69,6 +74,41 @@ public final class PernetList {
             reversed = inOrder().reverse();
         }
         return reversed;
+    }
+
+    /**
+     * {@link #inOrder} as an array shared by every caller until the list changes: callers must not write it.
+     * The engine walks it on every net's setup (an array walk, no list views or iterators).
+     */
+    public PernetOperations[] inOrderArray() {
+        PernetOperations[] a = inOrderArray;
+        if (a == null) {
+            a = ops.toArray(new PernetOperations[0]);
+            inOrderArray = a;
+        }
+        return a;
+    }
+
+    /** {@link #reversed} as a shared array (exit order); callers must not write it. */
+    public PernetOperations[] reversedArray() {
+        PernetOperations[] a = reversedArray;
+        if (a == null) {
+            a = inOrderArray().clone();
+            for (int i = 0, j = a.length - 1; i < j; i++, j--) {
+                PernetOperations t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+            }
+            reversedArray = a;
+        }
+        return a;
+    }
+
+    private void changed() {
+        inOrder = null;
+        reversed = null;
+        inOrderArray = null;
+        reversedArray = null;
     }
 
     public int indexOf(PernetOperations o) {
@@ -103,6 +143,7 @@ public final class PernetList {
             idSlots.set(id, key);
         }
         ids.put(key, id);
+        slotArray = idSlots.toArray(new NetGenericKey<?>[0]);
         return id;
     }
 
@@ -111,11 +152,22 @@ public final class PernetList {
         Integer id = ids.remove(key);
         if (id != null) {
             idSlots.set(id, null);
+            slotArray = idSlots.toArray(new NetGenericKey<?>[0]);
         }
     }
 
     /** The id {@code key} holds in this kernel, or -1 while its op is not registered. */
     public int idOf(NetGenericKey<?> key) {
+        NetGenericKey<?>[] a = slotArray;
+        if (a.length <= SMALL) {
+            // A handful of keys: a walk beats hashing (every net_generic() asks this).
+            for (int i = 0; i < a.length; i++) {
+                if (a[i] == key) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         Integer id = ids.get(key);
         return id == null ? -1 : id;
     }

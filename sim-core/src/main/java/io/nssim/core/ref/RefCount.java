@@ -3,9 +3,10 @@ package io.nssim.core.ref;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A reference counter with an optional tracker: {@code refcount_t} plus {@code ref_tracker_dir}.
@@ -24,7 +25,17 @@ public final class RefCount {
     /** What of the subject it counts ("count", "passive"), or null when {@link #subject} is the whole name. */
     private final String what;
     private final RefTracking tracking;
-    private final AtomicInteger count = new AtomicInteger();
+    /** The count, changed by compare-and-set through {@link #COUNT} (a field rather than an AtomicInteger). */
+    private volatile int count;
+    private static final VarHandle COUNT;
+
+    static {
+        try {
+            COUNT = MethodHandles.lookup().findVarHandle(RefCount.class, "count", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     /** Ids for tracked tokens; guarded by {@code this}. */
     private long nextId;
     /** Live tokens in the order they were taken, made on the first tracked hold; guarded by {@code this}. */
@@ -60,7 +71,7 @@ public final class RefCount {
     }
 
     public int count() {
-        return count.get();
+        return count;
     }
 
     public RefTracking tracking() {
@@ -84,11 +95,11 @@ public final class RefCount {
     public RefToken tryHold(String holder) {
         checkNotNull(holder, "holder");
         for (;;) {
-            int c = count.get();
+            int c = count;
             if (c == 0 && everHeld) {
                 return null;
             }
-            if (count.compareAndSet(c, c + 1)) {
+            if (COUNT.compareAndSet(this, c, c + 1)) {
                 everHeld = true;
                 return track(holder);
             }
@@ -120,11 +131,11 @@ public final class RefCount {
             }
         }
         for (;;) {
-            int c = count.get();
+            int c = count;
             if (c <= 0) {
                 throw new RefMisuseException("refcount_t: underflow; " + name() + " put by " + token.holder());
             }
-            if (count.compareAndSet(c, c - 1)) {
+            if (COUNT.compareAndSet(this, c, c - 1)) {
                 return c == 1;
             }
         }
@@ -167,6 +178,6 @@ public final class RefCount {
 
     @Override
     public String toString() {
-        return name() + "=" + count.get();
+        return name() + "=" + count;
     }
 }
