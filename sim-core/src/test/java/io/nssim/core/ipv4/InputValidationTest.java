@@ -53,22 +53,7 @@ class InputValidationTest {
 
     /** A hand-made UDP datagram from {@code saddr} to {@code daddr}, sent out of va to vb's MAC. */
     private void inject(int saddr, int daddr) {
-        byte[] payload = {7};
-        SkBuff skb = lab.packet().allocSkb(64);
-        int ipLen = IpHdr.LEN + UdpHdr.LEN + payload.length;
-        int o = skb.put(ipLen);
-        int u = o + IpHdr.LEN;
-        skb.setU16(u, 4242);
-        skb.setU16(u + 2, 9);
-        skb.setU16(u + 4, UdpHdr.LEN + payload.length);
-        skb.setU16(u + 6, 0);
-        skb.copyIn(u + UdpHdr.LEN, payload, 0, payload.length);
-        skb.setU16(u + 6, UdpHdr.checksum(skb, u, UdpHdr.LEN + payload.length, saddr, daddr));
-        IpHdr.write(skb, o, 0, ipLen, 1, 0, 64, IpHdr.IPPROTO_UDP, saddr, daddr);
-        skb.setDev(va);
-        EthHdr.push(skb, vb.address().bits(), va.address().bits(), EthHdr.ETH_P_IP);
-        lab.packet().devQueueXmit(skb);
-        lab.settle();
+        lab.injectUdp(va, vb, saddr, daddr, 9, new byte[] {7}, 0, SkBuff.CHECKSUM_NONE);
     }
 
     private long drops(NetDevice dev, SkbDropReason r) {

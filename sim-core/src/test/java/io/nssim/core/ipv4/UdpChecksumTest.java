@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.nssim.core.net.Net;
 import io.nssim.core.packet.PacketLab;
 import io.nssim.core.packet.TestVeth;
-import io.nssim.core.skb.EthHdr;
 import io.nssim.core.skb.SkBuff;
 import io.nssim.core.skb.SkbDropReason;
 import org.junit.jupiter.api.AfterEach;
@@ -51,24 +50,7 @@ class UdpChecksumTest {
 
     /** A hand-made datagram A -> B:9 out of va, its checksum off by {@code damage}, with {@code ipSummed}. */
     private void inject(int damage, int ipSummed) {
-        byte[] payload = {7, 8, 9};
-        SkBuff skb = lab.packet().allocSkb(64);
-        int ipLen = IpHdr.LEN + UdpHdr.LEN + payload.length;
-        int o = skb.put(ipLen);
-        int u = o + IpHdr.LEN;
-        skb.setU16(u, 4242);
-        skb.setU16(u + 2, 9);
-        skb.setU16(u + 4, UdpHdr.LEN + payload.length);
-        skb.setU16(u + 6, 0);
-        skb.copyIn(u + UdpHdr.LEN, payload, 0, payload.length);
-        int check = UdpHdr.checksum(skb, u, UdpHdr.LEN + payload.length, A, B);
-        skb.setU16(u + 6, (check + damage) & 0xFFFF);
-        IpHdr.write(skb, o, 0, ipLen, 1, 0, 64, IpHdr.IPPROTO_UDP, A, B);
-        skb.setIpSummed(ipSummed);
-        skb.setDev(va);
-        EthHdr.push(skb, vb.address().bits(), va.address().bits(), EthHdr.ETH_P_IP);
-        lab.packet().devQueueXmit(skb);
-        lab.settle();
+        lab.injectUdp(va, vb, A, B, 9, new byte[] {7, 8, 9}, damage, ipSummed);
     }
 
     private long mib(Ipv4Mib.Counter c) {

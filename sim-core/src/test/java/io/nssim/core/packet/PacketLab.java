@@ -8,10 +8,14 @@ import io.nssim.core.dev.NetDevice;
 import io.nssim.core.ipv4.AddrSpec;
 import io.nssim.core.ipv4.Inet;
 import io.nssim.core.ipv4.Ip4;
+import io.nssim.core.ipv4.IpHdr;
 import io.nssim.core.ipv4.RouteOp;
 import io.nssim.core.ipv4.RouteSpec;
+import io.nssim.core.ipv4.UdpHdr;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetRef;
+import io.nssim.core.skb.EthHdr;
+import io.nssim.core.skb.SkBuff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +107,32 @@ public final class PacketLab implements AutoCloseable {
     /** Lets the softirq deliver what is in flight (a few hops' worth of virtual time). */
     public void settle() {
         kernel.advance(Duration.ofMillis(1));
+    }
+
+    /**
+     * A hand-made UDP datagram {@code saddr:4242 -> daddr:dport} carrying {@code payload}, its checksum off by
+     * {@code checksumDamage} (0: correct) and marked {@code ipSummed}, sent out of {@code out} to {@code to}'s MAC;
+     * then the softirq delivers it.
+     */
+    public void injectUdp(NetDevice out, NetDevice to, int saddr, int daddr, int dport, byte[] payload,
+            int checksumDamage, int ipSummed) {
+        SkBuff skb = packet().allocSkb(64);
+        int ipLen = IpHdr.LEN + UdpHdr.LEN + payload.length;
+        int o = skb.put(ipLen);
+        int u = o + IpHdr.LEN;
+        skb.setU16(u, 4242);
+        skb.setU16(u + 2, dport);
+        skb.setU16(u + 4, UdpHdr.LEN + payload.length);
+        skb.setU16(u + 6, 0);
+        skb.copyIn(u + UdpHdr.LEN, payload, 0, payload.length);
+        int check = UdpHdr.checksum(skb, u, UdpHdr.LEN + payload.length, saddr, daddr);
+        skb.setU16(u + 6, (check + checksumDamage) & 0xFFFF);
+        IpHdr.write(skb, o, 0, ipLen, 1, 0, 64, IpHdr.IPPROTO_UDP, saddr, daddr);
+        skb.setIpSummed(ipSummed);
+        skb.setDev(out);
+        EthHdr.push(skb, to.address().bits(), out.address().bits(), EthHdr.ETH_P_IP);
+        packet().devQueueXmit(skb);
+        settle();
     }
 
     /** Every namespace dies; then nothing may leak, every rule must hold and every packet must have ended. */
