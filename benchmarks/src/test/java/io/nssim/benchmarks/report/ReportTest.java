@@ -73,6 +73,25 @@ class ReportTest {
     }
 
     @Test
+    void shouldJudgeTheSetTargetByTheMedianOfItsBackToBackPairs(@TempDir Path dir) throws Exception {
+        List<String> runs = new ArrayList<>();
+        runs.add(run("RuleScalingBenchmark.datagram", "\"match\":\"LINEAR\",\"rules\":\"0\"", 6e6, 0));
+        runs.add(run("RuleScalingBenchmark.datagram", "\"match\":\"SET\",\"rules\":\"10000\"", 3e6, 0));
+        Files.writeString(dir.resolve("jmh.json"), "[" + String.join(",", runs) + "]");
+        Files.writeString(dir.resolve("set-ratio.json"), "[{\"none_cpu_ns\":180,\"set_cpu_ns\":200},"
+                + "{\"none_cpu_ns\":170,\"set_cpu_ns\":340},{\"none_cpu_ns\":240,\"set_cpu_ns\":270}]");
+
+        Report.main(new String[] {dir.toString(), "--mode", "quick"});
+
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        assertEquals(0.889, summary.get("set10k_over_norule_ratio").asDouble(), "median of 0.90, 0.50, 0.89");
+        String md = Files.readString(dir.resolve("REPORT.md"));
+        assertTrue(md.contains("| 10,000-entry set match >= 0.8x the no-rule rate | 0.89x per CPU-second: the median of 3 "
+                + "pairs measured back to back"), md);
+        assertTrue(md.contains("the suite's own two points, minutes apart: 0.50x wall clock | **met** |"), md);
+    }
+
+    @Test
     void aVerdictRestingOnNoiseShouldSaySo() {
         assertTrue(Report.noise(0.7, 0.9, 0.8).contains("within noise"), "iterations either side of 0.8");
         assertEquals("", Report.noise(0.85, 0.9, 0.8), "every iteration above the target");
