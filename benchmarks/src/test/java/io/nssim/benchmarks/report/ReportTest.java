@@ -58,6 +58,8 @@ class ReportTest {
         runs.add(run("SpscQueueBenchmark.offerPoll", "", 400e6, 0));
         runs.add(run("VethHopBenchmark.oneThread", "", 25e6, 0));
         runs.add(run("UdpDatagramBenchmark.datagram", "\"path\":\"VETH\"", 20e6, 0));
+        runs.add(run("RuleScalingBenchmark.datagram", "\"match\":\"LINEAR\",\"rules\":\"0\"", 6e6, 0));
+        runs.add(run("RuleScalingBenchmark.datagram", "\"match\":\"SET\",\"rules\":\"10000\"", 3e6, 0));
         Files.writeString(dir.resolve("jmh.json"), "[" + String.join(",", runs) + "]");
         Files.writeString(dir.resolve("profile.txt"), "## link.VethHopBenchmark.oneThread\n10 execution samples\n\n"
                 + "self time (top of stack):\n   40.0%  a.B.c\n   20.0%  d.E.f\n\ninclusive time:\n  99.0%  x.Y.z\n");
@@ -68,6 +70,7 @@ class ReportTest {
         assertTrue(md.contains("## Why the missed targets are missed"), md);
         assertTrue(md.contains("- **veth hop** (40.0 ns a hop against 2.5 ns for the baseline, 16x)"), md);
         assertTrue(md.contains("Hottest methods (self time) in this run's profile: `a.B.c` 40.0%, `d.E.f` 20.0%."), md);
+        assertTrue(md.contains("- **10,000-entry set match** (0.50x): the no-rule chain is empty"), md);
         assertTrue(!md.contains("**UDP across a veth pair**"), "20 M datagrams/s meets its target: no why");
         assertTrue(!md.contains("**namespace create+destroy**"), "not measured is not missed");
     }
