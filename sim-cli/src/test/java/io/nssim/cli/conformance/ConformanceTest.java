@@ -7,10 +7,12 @@ import io.nssim.cli.Normaliser;
 import io.nssim.cli.ScriptRunner;
 import io.nssim.cli.UnifiedDiff;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,26 +27,46 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ConformanceTest {
     /**
-     * Scenarios that cannot pass yet because the engine or a driver lacks something, each with the reason.
-     * They still run: one that fails is reported as skipped (aborted) with its reason, never silently
-     * dropped; one that passes fails the test, so that it is taken off this list.
+     * Scenarios that cannot pass yet because the simulator lacks something, read from conformance/gaps.txt: one
+     * line each, a scenario name (or a name prefix ending in {@code *}), a tab, and the reason (the issue that
+     * builds it). They still run: one that fails is reported as skipped (aborted) with its reason, never
+     * silently dropped; one that passes fails the test, so that it is taken off the list.
      */
-    static final Map<String, String> KNOWN_GAPS = Map.of();
-
-    /** Groups of scenarios outside the command-line issue's commands, by name prefix, with the reason. */
-    static final Map<String, String> OTHER_CORPORA = Map.of();
-
     static String gapOf(String name) {
-        String gap = KNOWN_GAPS.get(name);
-        if (gap != null) {
-            return gap;
-        }
-        for (Map.Entry<String, String> e : OTHER_CORPORA.entrySet()) {
-            if (name.startsWith(e.getKey())) {
+        for (Map.Entry<String, String> e : gaps().entrySet()) {
+            String key = e.getKey();
+            if (key.endsWith("*") ? name.startsWith(key.substring(0, key.length() - 1)) : name.equals(key)) {
                 return e.getValue();
             }
         }
         return null;
+    }
+
+    private static Map<String, String> gaps;
+
+    static synchronized Map<String, String> gaps() {
+        if (gaps == null) {
+            Map<String, String> m = new LinkedHashMap<>();
+            Path f = conformanceDir().resolve("gaps.txt");
+            try {
+                if (Files.exists(f)) {
+                    for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                        if (line.isBlank() || line.startsWith("#")) {
+                            continue;
+                        }
+                        int tab = line.indexOf('\t');
+                        if (tab <= 0) {
+                            throw new IllegalStateException("conformance/gaps.txt: no tab in: " + line);
+                        }
+                        m.put(line.substring(0, tab), line.substring(tab + 1).strip());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            gaps = m;
+        }
+        return gaps;
     }
 
     static Path conformanceDir() {
