@@ -2,9 +2,9 @@ package io.nssim.benchmarks;
 
 import io.nssim.core.Kernel;
 import io.nssim.core.dev.NetDevice;
-import io.nssim.core.ipv4.Inet;
-import io.nssim.core.ipv4.Ip4;
-import io.nssim.core.ipv4.UdpSocket;
+import io.nssim.inet.ipv4.Inet;
+import io.nssim.inet.ipv4.Ip4;
+import io.nssim.inet.ipv4.UdpSocket;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetRef;
 import io.nssim.devices.loopback.Loopback;

@@ -25,7 +25,7 @@ import io.nssim.netfilter.xt.RuleTarget;
 import io.nssim.netfilter.xt.TableEdit;
 import io.nssim.netfilter.xt.TableId;
 import io.nssim.netfilter.xt.XtTable;
-import io.nssim.core.ipv4.Ip4;
+import io.nssim.inet.ipv4.Ip4;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

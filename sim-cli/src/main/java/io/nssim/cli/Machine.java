@@ -1,14 +1,14 @@
 package io.nssim.cli;
 
-import io.nssim.cli.cmd.Commands;
-import io.nssim.cli.ip.Ip;
-import io.nssim.cli.nf.NetfilterPrograms;
+import io.nssim.userland.cmd.Commands;
+import io.nssim.userland.iproute2.Ip;
+import io.nssim.userland.nf.NetfilterPrograms;
 import io.nssim.cli.nssim.Nssim;
-import io.nssim.cli.shell.Out;
-import io.nssim.cli.shell.Programs;
-import io.nssim.cli.shell.Shell;
+import io.nssim.userland.shell.Out;
+import io.nssim.userland.shell.Programs;
+import io.nssim.userland.shell.Shell;
 import io.nssim.core.Kernel;
-import io.nssim.core.ipv4.Inet;
+import io.nssim.inet.ipv4.Inet;
 import io.nssim.core.task.Task;
 import io.nssim.devices.StandardKernel;
 import io.nssim.netfilter.NetfilterModule;

@@ -1,6 +1,6 @@
 package io.nssim.cli;
 
-import io.nssim.cli.shell.Words;
+import io.nssim.userland.shell.Words;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,10 +2,10 @@ package io.nssim.cli;
 
 import io.nssim.core.Kernel;
 import io.nssim.core.dev.NetDevice;
-import io.nssim.core.ipv4.FibRoute;
-import io.nssim.core.ipv4.InIfaddr;
-import io.nssim.core.ipv4.Inet;
-import io.nssim.core.ipv4.Ip4;
+import io.nssim.inet.ipv4.FibRoute;
+import io.nssim.inet.ipv4.InIfaddr;
+import io.nssim.inet.ipv4.Inet;
+import io.nssim.inet.ipv4.Ip4;
 import io.nssim.core.net.Net;
 import io.nssim.core.task.Task;
 import java.util.Comparator;

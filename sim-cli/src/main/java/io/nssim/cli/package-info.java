@@ -1,5 +1,7 @@
 /**
- * The nssim command: iproute2-compatible commands over a simulated kernel; it parses and prints, nothing more.
+ * The nssim command: boots a machine (kernel, modules, the shell of sim-userland) and runs a script on it
+ * ({@code nssim run}), an interactive shell ({@code nssim shell}), and the simulator-only {@code nssim} verbs.
+ * Every user-space program lives in sim-userland; this module only assembles and drives them.
  *
  * <p>{@link io.nssim.cli.Main} runs {@code nssim run FILE} ({@link io.nssim.cli.ScriptRunner}, which writes the
  * conformance transcript format) and {@code nssim shell}. {@link io.nssim.cli.Machine} boots the simulated
@@ -19,6 +21,6 @@
  * <h2>nsids allocated by describing links</h2>
  * The engine does it, as {@code rtnl_fill_ifinfo} does: every link notification allocates in the device's
  * namespace, and what {@code ip} reads (a dump, or a name lookup through {@code Netdev.rtnlGetlink}) in the
- * reader's ({@code Netdev.fillLinkNetnsid}); see {@link io.nssim.cli.ip}.
+ * reader's ({@code Netdev.fillLinkNetnsid}); see {@link io.nssim.userland.iproute2}.
  */
 package io.nssim.cli;

@@ -9,12 +9,12 @@ import io.nssim.core.Kernel;
 import io.nssim.core.dev.DeviceStats;
 import io.nssim.core.dev.LinkRequest;
 import io.nssim.core.dev.NetDevice;
-import io.nssim.core.ipv4.AddrSpec;
-import io.nssim.core.ipv4.Inet;
-import io.nssim.core.ipv4.Ip4;
-import io.nssim.core.ipv4.PingReport;
-import io.nssim.core.ipv4.PingRequest;
-import io.nssim.core.ipv4.UdpSocket;
+import io.nssim.inet.ipv4.AddrSpec;
+import io.nssim.inet.ipv4.Inet;
+import io.nssim.inet.ipv4.Ip4;
+import io.nssim.inet.ipv4.PingReport;
+import io.nssim.inet.ipv4.PingRequest;
+import io.nssim.inet.ipv4.UdpSocket;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetState;
 import io.nssim.core.packet.ExecutionMode;
@@ -109,10 +109,10 @@ class PacketIntegrationTest {
         addr(r, "vrc", "10.9.2.1/24");
         addr(r, "vrb", "10.9.1.1/24");
         addr(b, "vbr", "10.9.1.2/24");
-        inet.routeAdd(a, io.nssim.core.ipv4.RouteSpec.to(Ip4.parse("10.9.1.0"), 24).via(Ip4.parse("10.9.2.1")),
-                io.nssim.core.ipv4.RouteOp.ADD).orElseThrow();
-        inet.routeAdd(b, io.nssim.core.ipv4.RouteSpec.to(Ip4.parse("10.9.2.0"), 24).via(Ip4.parse("10.9.1.1")),
-                io.nssim.core.ipv4.RouteOp.ADD).orElseThrow();
+        inet.routeAdd(a, io.nssim.inet.ipv4.RouteSpec.to(Ip4.parse("10.9.1.0"), 24).via(Ip4.parse("10.9.2.1")),
+                io.nssim.inet.ipv4.RouteOp.ADD).orElseThrow();
+        inet.routeAdd(b, io.nssim.inet.ipv4.RouteSpec.to(Ip4.parse("10.9.2.0"), 24).via(Ip4.parse("10.9.1.1")),
+                io.nssim.inet.ipv4.RouteOp.ADD).orElseThrow();
         assertEquals(0, inet.ping(a, PingRequest.of(Ip4.parse("10.9.1.2"), 1).timeout(Duration.ofSeconds(1)))
                 .received(), "ip_forward is 0 by default");
         r.sysctls().write("net.ipv4.ip_forward", "1").orElseThrow();

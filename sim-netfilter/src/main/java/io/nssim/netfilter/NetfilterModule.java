@@ -9,7 +9,7 @@ import io.nssim.core.Result;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.dev.NetdevEvent;
 import io.nssim.core.dev.NetdevNotifier;
-import io.nssim.core.ipv4.Inet;
+import io.nssim.inet.ipv4.Inet;
 import io.nssim.core.net.Net;
 import io.nssim.core.pernet.NetGenericKey;
 import io.nssim.core.pernet.PernetOperations;

@@ -1,6 +1,6 @@
 /**
  * Netfilter per network namespace: iptables tables and chains, connection tracking with NAT, and ipset sets,
- * as one loadable {@link io.nssim.netfilter.NetfilterModule} (needs IPv4, {@code io.nssim.core.ipv4.Inet},
+ * as one loadable {@link io.nssim.netfilter.NetfilterModule} (needs IPv4, {@code io.nssim.inet.ipv4.Inet},
  * loaded first). Its pernet operations give every net an {@link io.nssim.netfilter.NfNet}; tables appear in
  * a new net and go with it, and a table's built-in chains hook into the core's IPv4 hook points
  * ({@code io.nssim.core.netfilter}) at the kernel's priorities (raw -300, conntrack -200, mangle -150,

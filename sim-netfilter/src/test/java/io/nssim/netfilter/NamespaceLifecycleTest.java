@@ -91,7 +91,7 @@ class NamespaceLifecycleTest {
 
     @Test
     void shouldGiveEveryNewNetEmptyTablesAndLetModuleUnloadRunTheExits() {
-        Kernel k = StandardKernel.builder().module(new io.nssim.core.ipv4.Inet()).build();
+        Kernel k = StandardKernel.builder().module(new io.nssim.inet.ipv4.Inet()).build();
         Net before = k.netns().copyNetNs("test").orElseThrow().net();
         NetfilterModule m = new NetfilterModule();
         k.loadModule(m).orElseThrow();

@@ -4,7 +4,7 @@ import io.nssim.benchmarks.CpuTime;
 import io.nssim.benchmarks.Machines;
 import io.nssim.core.Kernel;
 import io.nssim.core.dev.NetDevice;
-import io.nssim.core.ipv4.Ip4;
+import io.nssim.inet.ipv4.Ip4;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetRef;
 import io.nssim.core.netfilter.NetfilterNetOps;

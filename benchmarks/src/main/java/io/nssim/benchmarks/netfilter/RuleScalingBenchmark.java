@@ -4,7 +4,7 @@ import io.nssim.benchmarks.CpuTime;
 import io.nssim.benchmarks.UdpTopology;
 import io.nssim.benchmarks.udp.UdpDatagramBenchmark;
 import io.nssim.benchmarks.udp.UdpDatagramBenchmark.Delivered;
-import io.nssim.core.ipv4.UdpSocket;
+import io.nssim.inet.ipv4.UdpSocket;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,7 +1,7 @@
 package io.nssim.benchmarks.netfilter;
 
 import com.google.common.collect.ImmutableList;
-import io.nssim.core.ipv4.Ip4;
+import io.nssim.inet.ipv4.Ip4;
 import io.nssim.core.net.Net;
 import io.nssim.netfilter.NfNet;
 import io.nssim.netfilter.ext.SetMatch;

@@ -2,7 +2,7 @@ package io.nssim.benchmarks.udp;
 
 import io.nssim.benchmarks.CpuTime;
 import io.nssim.benchmarks.UdpTopology;
-import io.nssim.core.ipv4.UdpSocket;
+import io.nssim.inet.ipv4.UdpSocket;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -69,7 +69,7 @@ public final class InteractiveShell {
                     return arg.matches("[0-9]+") ? Integer.parseInt(arg) & 0xFF : status;
                 }
                 int first = lineNo;
-                java.util.Optional<io.nssim.cli.shell.Words.HereDoc> here = io.nssim.cli.shell.Words.hereDoc(line);
+                java.util.Optional<io.nssim.userland.shell.Words.HereDoc> here = io.nssim.userland.shell.Words.hereDoc(line);
                 String body = null;
                 if (here.isPresent()) {
                     // bash's secondary prompt: the here-document's lines, up to the delimiter (or Ctrl-D).

@@ -1,8 +1,8 @@
 package io.nssim.cli.nssim;
 
-import io.nssim.cli.shell.Outcome;
-import io.nssim.cli.shell.Proc;
-import io.nssim.cli.shell.Program;
+import io.nssim.userland.shell.Outcome;
+import io.nssim.userland.shell.Proc;
+import io.nssim.userland.shell.Program;
 import io.nssim.core.event.KernelEvent;
 import io.nssim.core.event.KernelLog;
 import java.util.List;

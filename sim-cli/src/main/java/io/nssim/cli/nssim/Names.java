@@ -1,7 +1,7 @@
 package io.nssim.cli.nssim;
 
-import io.nssim.cli.shell.Job;
-import io.nssim.cli.shell.Shell;
+import io.nssim.userland.shell.Job;
+import io.nssim.userland.shell.Shell;
 import io.nssim.core.Kernel;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetRef;

@@ -1,9 +1,9 @@
 package io.nssim.cli.nssim;
 
-import io.nssim.cli.shell.Out;
-import io.nssim.cli.shell.Outcome;
-import io.nssim.cli.shell.Proc;
-import io.nssim.cli.shell.Shell;
+import io.nssim.userland.shell.Out;
+import io.nssim.userland.shell.Outcome;
+import io.nssim.userland.shell.Proc;
+import io.nssim.userland.shell.Shell;
 import io.nssim.core.Kernel;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.event.KernelEvent;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nssim.cli.Machine;
 import io.nssim.cli.ScriptRunner;
-import io.nssim.cli.shell.Out;
+import io.nssim.userland.shell.Out;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

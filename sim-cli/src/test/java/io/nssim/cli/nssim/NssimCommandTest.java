@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nssim.cli.StateFingerprint;
-import io.nssim.cli.ip.Ip;
-import io.nssim.cli.shell.Out;
-import io.nssim.cli.shell.Programs;
-import io.nssim.cli.shell.Shell;
+import io.nssim.userland.iproute2.Ip;
+import io.nssim.userland.shell.Out;
+import io.nssim.userland.shell.Programs;
+import io.nssim.userland.shell.Shell;
 import io.nssim.core.Kernel;
 import io.nssim.core.task.Task;
 import io.nssim.devices.StandardKernel;

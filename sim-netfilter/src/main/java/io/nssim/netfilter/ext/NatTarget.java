@@ -1,9 +1,9 @@
 package io.nssim.netfilter.ext;
 
 import io.nssim.core.dev.NetDevice;
-import io.nssim.core.ipv4.FibRoute;
-import io.nssim.core.ipv4.InDevice;
-import io.nssim.core.ipv4.InIfaddr;
+import io.nssim.inet.ipv4.FibRoute;
+import io.nssim.inet.ipv4.InDevice;
+import io.nssim.inet.ipv4.InIfaddr;
 import io.nssim.core.netfilter.NfInetHook;
 import io.nssim.netfilter.conntrack.CtRef;
 import io.nssim.netfilter.conntrack.NatRange;

@@ -1,6 +1,6 @@
 package io.nssim.netfilter.ext;
 
-import io.nssim.core.ipv4.NfReject;
+import io.nssim.inet.ipv4.NfReject;
 import io.nssim.netfilter.xt.IpHeader;
 import io.nssim.netfilter.xt.PacketContext;
 import io.nssim.netfilter.xt.Verdicts;

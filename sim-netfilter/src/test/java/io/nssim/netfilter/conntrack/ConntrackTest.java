@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nssim.core.ipv4.PingReport;
+import io.nssim.inet.ipv4.PingReport;
 import io.nssim.core.net.Net;
 import io.nssim.core.netfilter.NfInetHook;
 import io.nssim.core.skb.SkBuff;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nssim.core.ipv4.PingReport;
+import io.nssim.inet.ipv4.PingReport;
 import io.nssim.core.net.Net;
 import io.nssim.netfilter.testing.NfKernel;
 import io.nssim.netfilter.xt.TableId;

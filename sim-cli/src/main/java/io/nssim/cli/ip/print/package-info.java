@@ -1,8 +1,0 @@
-/**
- * iproute2's output: {@code json_print.c} on a Jackson generator ({@link io.nssim.cli.ip.print.JsonPrint}, with
- * the {@code -p} layout of {@code json_writer.c}), and {@code print_linkinfo} in text, one-line, brief and JSON
- * forms ({@link io.nssim.cli.ip.print.LinkPrinter}), {@code print_addrinfo}
- * ({@link io.nssim.cli.ip.print.AddrPrinter}) and {@code print_route} for routes and {@code ip route get}
- * ({@link io.nssim.cli.ip.print.RoutePrinter}).
- */
-package io.nssim.cli.ip.print;

@@ -1,0 +1,143 @@
+package io.nssim.userland.nf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nssim.cli.Machine;
+import io.nssim.cli.Normaliser;
+import io.nssim.core.net.Net;
+import io.nssim.netfilter.NetfilterModule;
+import io.nssim.netfilter.NfNet;
+import io.nssim.netfilter.xt.TableId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The netfilter tools on the machine's PATH, run in the namespace of the process that runs them. */
+class NetfilterProgramsTest {
+    private final StringBuilder out = new StringBuilder();
+    private Machine m;
+    private int line;
+
+    @BeforeEach
+    void boot() {
+        m = Machine.boot(1, out::append);
+        m.shell().setScriptName("t.sh");
+    }
+
+    private int run(String cmd) {
+        out.setLength(0);
+        return m.shell().runLine(++line, cmd);
+    }
+
+    private Net net(String name) {
+        return m.kernel().nsfs().runNetns().lookup(name).orElseThrow();
+    }
+
+    private int inputRules(Net n) {
+        return NfNet.of(n).table(TableId.FILTER).model().chain("INPUT").orElseThrow().rules().size();
+    }
+
+    @Test
+    void shouldBootWithNetfilterLoadedAfterIpv4() {
+        assertTrue(NetfilterModule.of(m.kernel()).isPresent());
+        for (String p : new String[] {"iptables", "iptables-save", "iptables-restore", "ipset", "conntrack"}) {
+            assertTrue(m.shell().programs().lookup(p).isPresent(), p);
+        }
+    }
+
+    @Test
+    void shouldActInTheNamespaceOfIpNetnsExec() {
+        run("ip netns add x");
+        assertEquals(0, run("ip netns exec x iptables -A INPUT -s 10.0.0.1 -j DROP"));
+        assertEquals("", out.toString());
+        assertEquals(1, inputRules(net("x")));
+        assertEquals(0, inputRules(m.kernel().initNet()), "the shell's own namespace is untouched");
+        assertEquals(0, run("ip netns exec x iptables -S INPUT"));
+        assertEquals("-P INPUT ACCEPT\n-A INPUT -s 10.0.0.1/32 -j DROP\n", out.toString());
+        assertEquals(0, run("iptables -S INPUT"));
+        assertEquals("-P INPUT ACCEPT\n", out.toString());
+    }
+
+    @Test
+    void shouldKeepNamespacesApart() {
+        run("ip netns add x");
+        run("ip netns add y");
+        run("ip netns exec x iptables -A INPUT -j ACCEPT");
+        run("ip netns exec y iptables -N web");
+        run("ip netns exec x ipset create s hash:ip");
+
+        assertEquals(0, run("ip netns exec y iptables-save"));
+        assertEquals("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:web - [0:0]\n"
+                + "COMMIT\n", withoutDates(out.toString()));
+        assertEquals(0, run("ip netns exec x iptables-save"));
+        assertEquals("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+                + "-A INPUT -j ACCEPT\nCOMMIT\n", withoutDates(out.toString()));
+        assertEquals(0, run("iptables-save"));
+        assertEquals("", out.toString(), "the host namespace has no tables");
+        assertEquals(0, run("ip netns exec x ipset list -n"));
+        assertEquals("s\n", out.toString());
+        assertEquals(0, run("ip netns exec y ipset list -n"));
+        assertEquals("", out.toString());
+        assertEquals(0, inputRules(net("y")));
+    }
+
+    @Test
+    void shouldRunInEveryNamespaceUnderIpAllNetnsExec() {
+        run("ip netns add x");
+        run("ip netns add y");
+        run("ip netns exec y iptables -P FORWARD DROP");
+        assertEquals(0, run("ip -all netns exec iptables -S FORWARD"));
+        assertEquals("\nnetns: y\n-P FORWARD DROP\n\nnetns: x\n-P FORWARD ACCEPT\n", out.toString());
+    }
+
+    @Test
+    void shouldPassTheExitStatusAndMessagesThrough() {
+        assertEquals(3, run("iptables -t bogus -S"));
+        assertEquals("iptables v1.8.9 (nf_tables): table 'bogus' does not exist\n"
+                + "Perhaps iptables or your kernel needs to be upgraded.\n", out.toString());
+        assertEquals(1, run("/usr/sbin/iptables -X nope"));
+        assertEquals("iptables: No chain/target/match by that name.\n", out.toString());
+        run("ip netns add x");
+        assertEquals(0, run("ip netns exec x conntrack -L"));
+        assertEquals("conntrack v1.4.7 (conntrack-tools): 0 flow entries have been shown.\n", out.toString());
+    }
+
+    @Test
+    void shouldReadAnEmptyStdinAndNoFilesInIptablesRestore() {
+        assertEquals(0, run("iptables-restore"));
+        assertEquals("", out.toString());
+        assertEquals(1, run("iptables-restore /etc/iptables/rules.v4"));
+        assertEquals("Can't open /etc/iptables/rules.v4: No such file or directory\n", out.toString());
+    }
+
+    @Test
+    void shouldStampIptablesSaveWithADateTheNormaliserHides() {
+        run("iptables -A OUTPUT -j ACCEPT");
+        run("iptables-save");
+        String n = Normaliser.normalise(out.toString());
+        assertTrue(n.startsWith("# Generated by iptables-save v1.8.9 (nf_tables) on DATE\n*filter\n"), n);
+        assertTrue(n.endsWith("COMMIT\n# Completed on DATE\n"), n);
+    }
+
+    @Test
+    void shouldFilterOnlyTheNamespaceWhoseRulesDropThePacket() {
+        run("ip netns add x");
+        run("ip link add va type veth peer name vb netns x");
+        run("ip addr add 10.0.0.1/24 dev va");
+        run("ip -n x addr add 10.0.0.2/24 dev vb");
+        run("ip link set va up");
+        run("ip -n x link set vb up");
+        run("sleep 1");
+        run("ip netns exec x iptables -A INPUT -p icmp --icmp-type echo-request -j DROP");
+        assertEquals(1, run("ping -c 1 -W 1 10.0.0.2"), out.toString());
+        assertEquals(0, run("ip netns exec x ping -c 1 -W 1 10.0.0.1"), "the host has no rules: "
+                + out.toString());
+        run("ip netns exec x iptables -L INPUT -n -v -x");
+        assertTrue(out.toString().contains("       1       84 DROP       1    --  *      *       0.0.0.0/0"),
+                out.toString());
+    }
+
+    private static String withoutDates(String s) {
+        return s.replaceAll("(?m)^# (Generated by|Completed on) .*\n", "");
+    }
+}

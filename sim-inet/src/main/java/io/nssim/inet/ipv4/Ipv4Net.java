@@ -1,0 +1,389 @@
+package io.nssim.inet.ipv4;
+
+import com.google.common.collect.ImmutableList;
+import io.nssim.core.Kernel;
+import io.nssim.core.dev.DeviceTable;
+import io.nssim.core.dev.NetDevice;
+import io.nssim.core.net.Net;
+import io.nssim.core.netfilter.NfHooks;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code struct netns_ipv4}: one net's IPv4 state, the {@code net_generic} slot of the IPv4 pernet op. Its
+ * devices' {@link InDevice}s, {@code conf.all}/{@code conf.default}, the FIB, the ARP table, the socket tables,
+ * the rate limiters, the SNMP counters and the {@code net.ipv4.*} values the packet path reads.
+ *
+ * <p>Writers run on the kernel thread under the kernel lock. What the packet path reads is published through
+ * volatile fields: the FIB snapshot, the local-address hash, the in_device list, the loopback device and the
+ * sysctl values.
+ */
+public final class Ipv4Net {
+    private final Inet inet;
+    private final Net net;
+    private final NfHooks hooks;
+    private final DevConf confAll = new DevConf();
+    private final DevConf confDefault = new DevConf();
+    /**
+     * Kernel thread: the in_devices in the order they were made, {@link #inDevCount} of them, found by a walk;
+     * beyond {@link #SMALL} of them also by device through {@link #inDevIndex} (null until then).
+     */
+    private InDevice[] inDevByAge = NO_IN_DEVICES;
+    private int inDevCount;
+    private Map<NetDevice, InDevice> inDevIndex;
+    private static final int SMALL = 8;
+    private static final InDevice[] NO_IN_DEVICES = new InDevice[0];
+    private volatile InDevice[] inDevList = NO_IN_DEVICES;
+    /** {@code inet_addr_lst}: local address -> its in_ifaddrs, for "is this address ours?" on the packet path. */
+    private volatile IntTable<InIfaddr[]> addrHash = IntTable.empty();
+    private volatile NetDevice loopback;
+    private volatile FibSnapshot fibSnapshot = FibSnapshot.EMPTY;
+    private final Fib fib;
+    private final NeighTable arp;
+    /**
+     * Made on first use (most nets never fragment, ping or send ICMP errors): volatile, and made under this
+     * object's monitor so that packet threads racing to make one agree on it.
+     */
+    private volatile InetPeers peers;
+    private final UdpTable udp;
+    private volatile PingTable ping;
+    private final IcmpGlobalLimit icmpGlobal = new IcmpGlobalLimit();
+    private volatile Frag.Table frags;
+    private final AtomicInteger ipId;
+    private final Ipv4Mib mib = new Ipv4Mib();
+
+    // net.ipv4.* values the packet path reads
+    volatile int ipDefaultTtl = 64;
+    volatile int ipForward;
+    volatile int icmpEchoIgnoreAll;
+    volatile int icmpEchoIgnoreBroadcasts = 1;
+    volatile int icmpIgnoreBogusErrorResponses = 1;
+    volatile int icmpErrorsUseInboundIfaddr;
+    volatile int icmpRatelimitMs = 1000;
+    volatile int icmpRatemask = 6168;
+    volatile int icmpMsgsPerSec = 1000;
+    volatile int icmpMsgsBurst = 50;
+    volatile int localPortLow = 32768;
+    volatile int localPortHigh = 60999;
+    volatile int ipNonlocalBind;
+
+    Ipv4Net(Inet inet, Net net, NfHooks hooks) {
+        this.inet = inet;
+        this.net = net;
+        this.hooks = hooks;
+        this.fib = new Fib(this);
+        this.arp = new NeighTable(this);
+        this.udp = new UdpTable(this);
+        this.ipId = new AtomicInteger(net.kernel().random().nextInt(0x10000));
+    }
+
+    public Net net() {
+        return net;
+    }
+
+    public Kernel kernel() {
+        return net.kernel();
+    }
+
+    Inet inet() {
+        return inet;
+    }
+
+    /** The net's netfilter hook chains. */
+    public NfHooks hooks() {
+        return hooks;
+    }
+
+    public DevConf confAll() {
+        return confAll;
+    }
+
+    public DevConf confDefault() {
+        return confDefault;
+    }
+
+    public Fib fib() {
+        return fib;
+    }
+
+    FibSnapshot fibSnapshot() {
+        return fibSnapshot;
+    }
+
+    void publishFib(FibSnapshot s) {
+        this.fibSnapshot = s;
+    }
+
+    /** The ARP table ({@code arp_tbl} restricted to this net). */
+    public NeighTable arp() {
+        return arp;
+    }
+
+    InetPeers peers() {
+        InetPeers p = peers;
+        return p != null ? p : makePeers();
+    }
+
+    private synchronized InetPeers makePeers() {
+        if (peers == null) {
+            peers = new InetPeers();
+        }
+        return peers;
+    }
+
+    Frag.Table frags() {
+        Frag.Table f = frags;
+        return f != null ? f : makeFrags();
+    }
+
+    private synchronized Frag.Table makeFrags() {
+        if (frags == null) {
+            frags = new Frag.Table(this);
+        }
+        return frags;
+    }
+
+    /** Drops every fragment queue, if any was ever made (the net's IPv4 state is going away). */
+    void clearFrags() {
+        Frag.Table f = frags;
+        if (f != null) {
+            f.clear();
+        }
+    }
+
+    IcmpGlobalLimit icmpGlobal() {
+        return icmpGlobal;
+    }
+
+    public UdpTable udp() {
+        return udp;
+    }
+
+    PingTable ping() {
+        PingTable p = ping;
+        return p != null ? p : makePing();
+    }
+
+    private synchronized PingTable makePing() {
+        if (ping == null) {
+            ping = new PingTable(this);
+        }
+        return ping;
+    }
+
+    public Ipv4Mib mib() {
+        return mib;
+    }
+
+    /** {@code ip_default_ttl}. */
+    public int defaultTtl() {
+        return ipDefaultTtl;
+    }
+
+    /** The next IP identification ({@code ip_select_ident}); per net here, per destination in Linux. */
+    int nextIpId() {
+        return ipId.getAndIncrement() & 0xFFFF;
+    }
+
+    /** {@code net->loopback_dev}, or null while the net has none (tests without a loopback driver). */
+    public NetDevice loopback() {
+        return loopback;
+    }
+
+    // ---- in_devices ----
+
+    /** The in_device of {@code dev}, or null. Kernel thread. */
+    public InDevice inDevice(NetDevice dev) {
+        if (inDevIndex != null) {
+            return inDevIndex.get(dev);
+        }
+        int i = inDevSlot(dev);
+        return i < 0 ? null : inDevByAge[i];
+    }
+
+    /** Where {@code dev}'s in_device sits in {@link #inDevByAge}, or -1. */
+    private int inDevSlot(NetDevice dev) {
+        for (int i = 0; i < inDevCount; i++) {
+            if (inDevByAge[i].dev() == dev) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Every in_device, in the net's device list order. */
+    public ImmutableList<InDevice> inDevices() {
+        return ImmutableList.copyOf(inDevList);
+    }
+
+    void putInDevice(InDevice in) {
+        int slot = inDevSlot(in.dev());
+        if (slot >= 0) {
+            inDevByAge[slot] = in;
+        } else {
+            if (inDevCount == inDevByAge.length) {
+                inDevByAge = Arrays.copyOf(inDevByAge, Math.max(2, inDevCount * 2));
+            }
+            inDevByAge[inDevCount++] = in;
+        }
+        if (inDevIndex != null) {
+            inDevIndex.put(in.dev(), in);
+        } else if (inDevCount > SMALL) {
+            inDevIndex = new HashMap<>();
+            for (int i = 0; i < inDevCount; i++) {
+                inDevIndex.put(inDevByAge[i].dev(), inDevByAge[i]);
+            }
+        }
+        if ((in.dev().flags() & io.nssim.core.dev.IfFlags.LOOPBACK) != 0) {
+            loopback = in.dev();
+        }
+        rebuildLists();
+    }
+
+    void removeInDevice(InDevice in) {
+        int slot = inDevSlot(in.dev());
+        if (slot >= 0) {
+            System.arraycopy(inDevByAge, slot + 1, inDevByAge, slot, inDevCount - slot - 1);
+            inDevByAge[--inDevCount] = null;
+            if (inDevCount == 0) {
+                inDevByAge = NO_IN_DEVICES;
+            }
+        }
+        if (inDevIndex != null) {
+            inDevIndex.remove(in.dev());
+        }
+        if (loopback == in.dev()) {
+            loopback = null;
+        }
+        rebuildLists();
+    }
+
+    /** Republishes the in_device list (device list order) and the local-address hash. Kernel thread. */
+    void rebuildLists() {
+        // Device list order first, then (in the order they were made) any whose device is not listed here.
+        InDevice[] list = NO_IN_DEVICES;
+        if (inDevCount > 0) {
+            list = new InDevice[inDevCount];
+            int k = 0;
+            DeviceTable devices = net.devices();
+            for (int i = 0, n = devices.size(); i < n && k < inDevCount; i++) {
+                InDevice in = inDevice(devices.get(i));
+                if (in != null) {
+                    list[k++] = in;
+                }
+            }
+            for (int i = 0; i < inDevCount && k < inDevCount; i++) {
+                InDevice in = inDevByAge[i];
+                if (!contains(list, k, in)) {
+                    list[k++] = in;
+                }
+            }
+        }
+        List<InDevice> ordered = Arrays.asList(list);
+        inDevList = list;
+        boolean anyAddress = false;
+        for (InDevice in : list) {
+            anyAddress |= in.ifaList().length > 0;
+        }
+        if (!anyAddress) {
+            addrHash = IntTable.empty();
+            return;
+        }
+        Map<Integer, List<InIfaddr>> h = new HashMap<>();
+        for (InDevice in : ordered) {
+            for (InIfaddr ifa : in.ifaList()) {
+                h.computeIfAbsent(ifa.local(), k -> new ArrayList<>()).add(ifa);
+            }
+        }
+        Map<Integer, InIfaddr[]> arrays = new HashMap<>();
+        h.forEach((k, v) -> arrays.put(k, v.toArray(new InIfaddr[0])));
+        addrHash = IntTable.of(arrays);
+    }
+
+    private static boolean contains(InDevice[] a, int n, InDevice in) {
+        for (int i = 0; i < n; i++) {
+            if (a[i] == in) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code inet_lookup_ifaddr_rcu}: an address of this net with local address {@code addr}, or null. */
+    InIfaddr lookupIfaddr(int addr) {
+        InIfaddr[] a = addrHash.get(addr);
+        return a == null ? null : a[0];
+    }
+
+    /**
+     * Whether {@code addr} is one of this net's local addresses ({@code __ip_dev_find}): an address of a device,
+     * or else, as the kernel falls back to so that loopback subnets work, an address a route of type local in
+     * table local covers (127.1.2.3 through {@code local 127.0.0.0/8 dev lo}). Any thread.
+     */
+    public boolean isLocalAddress(int addr) {
+        if (addrHash.get(addr) != null) {
+            return true;
+        }
+        FibSnapshot f = fibSnapshot();
+        if (!f.mayBeLocal(addr)) {
+            return false;
+        }
+        FibRoute r = f.lookupMain(addr);
+        return r != null && !r.isError() && r.type() == RtnType.LOCAL && r.table() == RtTable.LOCAL;
+    }
+
+    /**
+     * {@code inet_select_addr}: the source to use on {@code dev} towards {@code dst} within {@code scope}; when
+     * the device has none, the first suitable address of any device in list order (lo first). 0 if none.
+     */
+    int inetSelectAddr(NetDevice dev, int dst, int scope) {
+        InDevice in = dev == null ? null : InDevice.of(dev);
+        if (in != null) {
+            int a = in.selectAddr(dst, scope);
+            if (a != 0) {
+                return a;
+            }
+        }
+        for (InDevice d : inDevList) {
+            int a = d.selectAnyAddr(scope);
+            if (a != 0) {
+                return a;
+            }
+        }
+        return 0;
+    }
+
+    /** The source a route gives ({@code fib_result_prefsrc}): its preferred source, else one selected. */
+    int prefsrc(FibRoute r) {
+        if (r.prefsrc() != 0) {
+            return r.prefsrc();
+        }
+        return inetSelectAddr(r.dev(), r.gateway(), r.scope());
+    }
+
+    @Override
+    public String toString() {
+        return "ipv4(" + net + ")";
+    }
+
+    /** The {@code net_generic} slot: made empty before the pernet init, which fills it. */
+    public static final class Holder {
+        private volatile Ipv4Net value;
+
+        public Ipv4Net get() {
+            Ipv4Net v = value;
+            if (v == null) {
+                throw new IllegalStateException("IPv4 is not initialised in this net");
+            }
+            return v;
+        }
+
+        void set(Ipv4Net v) {
+            this.value = v;
+        }
+    }
+}

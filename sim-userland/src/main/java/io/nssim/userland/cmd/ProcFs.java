@@ -1,0 +1,138 @@
+package io.nssim.userland.cmd;
+
+import io.nssim.core.dev.MacAddress;
+import io.nssim.inet.ipv4.Inet;
+import io.nssim.inet.ipv4.Ip4;
+import io.nssim.inet.ipv4.NeighInfo;
+import io.nssim.inet.ipv4.Neighbour;
+import io.nssim.core.net.Net;
+import io.nssim.core.packet.ProcNetDev;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The part of {@code /proc} the simulated machine has, as the reading process's network namespace sees it:
+ * {@code /proc/net/dev}, {@code route}, {@code snmp} and {@code arp}, and {@code /proc/sys/net/...}, one file per
+ * sysctl of the namespace (directories are the key prefixes). Nothing else exists.
+ */
+public final class ProcFs {
+    /** What an open+read of a path gives: the text, or that it is a directory, or that it does not exist. */
+    public sealed interface Node {
+    }
+
+    /** A file and its contents. */
+    public record File(String text) implements Node {
+    }
+
+    /** A directory. */
+    public record Dir() implements Node {
+    }
+
+    /** No such file or directory. */
+    public record Missing() implements Node {
+    }
+
+    private static final String SYS = "/proc/sys/";
+
+    private ProcFs() {
+    }
+
+    /** {@code a//b/./c/} -> {@code /a/b/c}; relative paths are taken from / (the shell's working directory). */
+    static String normalise(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String p : path.split("/")) {
+            if (p.isEmpty() || p.equals(".")) {
+                continue;
+            }
+            if (p.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.remove(parts.size() - 1);
+                }
+                continue;
+            }
+            parts.add(p);
+        }
+        return "/" + String.join("/", parts);
+    }
+
+    /** The sysctl key of a {@code /proc/sys/...} path, or empty for another path. */
+    static Optional<String> sysctlKey(String normalised) {
+        if (!normalised.startsWith(SYS)) {
+            return Optional.empty();
+        }
+        return Optional.of(normalised.substring(SYS.length()).replace('/', '.'));
+    }
+
+    /** Looks {@code path} up in {@code net}'s view. */
+    public static Node lookup(Net net, String path) {
+        String p = normalise(path);
+        switch (p) {
+            case "/proc", "/proc/net", "/proc/sys", "/proc/self", "/proc/self/net" -> {
+                return new Dir();
+            }
+            case "/proc/net/dev", "/proc/self/net/dev" -> {
+                return new File(ProcNetDev.render(net));
+            }
+            case "/proc/net/route", "/proc/self/net/route" -> {
+                return new File(inet(net).procNetRoute(net));
+            }
+            case "/proc/net/snmp", "/proc/self/net/snmp" -> {
+                return new File(inet(net).procNetSnmp(net));
+            }
+            case "/proc/net/arp", "/proc/self/net/arp" -> {
+                return new File(procNetArp(net));
+            }
+            default -> {
+            }
+        }
+        Optional<String> key = sysctlKey(p);
+        if (key.isEmpty()) {
+            return new Missing();
+        }
+        String k = key.get();
+        Optional<String> v = net.sysctls().get(k);
+        if (v.isPresent()) {
+            return new File(v.get() + "\n");
+        }
+        String prefix = k + ".";
+        for (String existing : net.sysctls().snapshot().keySet()) {
+            if (existing.startsWith(prefix)) {
+                return new Dir();
+            }
+        }
+        return new Missing();
+    }
+
+    private static Inet inet(Net net) {
+        return Inet.of(net.kernel()).orElseThrow(() -> new IllegalStateException("the IPv4 module is not loaded"));
+    }
+
+    /**
+     * {@code /proc/net/arp} ({@code arp_seq_show}): every ARP entry but NOARP ones, hardware type 1, flags
+     * ATF_COM (0x2) for a valid entry, ATF_PERM|ATF_COM (0x6) for a permanent one.
+     */
+    static String procNetArp(Net net) {
+        StringBuilder sb = new StringBuilder(
+                "IP address       HW type     Flags       HW address            Mask     Device\n");
+        int valid = Neighbour.NUD_PERMANENT | Neighbour.NUD_REACHABLE | Neighbour.NUD_PROBE | Neighbour.NUD_STALE
+                | Neighbour.NUD_DELAY;
+        for (NeighInfo n : inet(net).neighbours(net)) {
+            if ((n.state() & Neighbour.NUD_NOARP) != 0) {
+                continue;
+            }
+            int flags = 0;
+            if ((n.state() & Neighbour.NUD_PERMANENT) != 0) {
+                flags = 0x6;
+            } else if ((n.state() & valid) != 0) {
+                flags = 0x2;
+            }
+            String hw = (n.state() & valid) != 0 && n.lladdr() >= 0 ? new MacAddress(n.lladdr()).toString()
+                    : "00:00:00:00:00:00";
+            sb.append(String.format(Locale.ROOT, "%-16s 0x%-10x0x%-10x%-17s     %-8s %s%n", Ip4.format(n.dst()), 1,
+                    flags, hw, "*", n.dev().name()).replace(System.lineSeparator(), "\n"));
+        }
+        return sb.toString();
+    }
+}
