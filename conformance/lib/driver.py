@@ -140,8 +140,10 @@ class Lexer:
             if w.subs or (w.value is None and "$" in w.raw):
                 raise LintError("a here-document delimiter must be a plain word")
             delim = re.sub(r"[\"'\\]", "", w.raw)
-            self.pending.append((delim, op == "<<-", w.quoted))
-            out.append(("word", Word(w.raw, delim, [], w.quoted)))
+            hw = Word(w.raw, delim, [], w.quoted)
+            hw.body = []
+            self.pending.append((delim, op == "<<-", w.quoted, hw))
+            out.append(("word", hw))
 
     @staticmethod
     def sub(outer):
@@ -155,7 +157,7 @@ class Lexer:
 
     def read_heredoc_bodies(self):
         while self.pending:
-            delim, tabs, quoted = self.pending.pop(0)
+            delim, tabs, quoted, hw = self.pending.pop(0)
             while True:
                 if self.i >= len(self.s):
                     raise LintError("here-document delimited by %s never ends" % delim)
@@ -166,6 +168,7 @@ class Lexer:
                 self.i = min(j + 1, len(self.s))
                 if line == delim or (tabs and line.lstrip("\t") == delim):
                     break
+                hw.body.append(line.lstrip("\t") if tabs else line)
                 if not quoted and ("`" in line or "$(" in line.replace("$((", "")):
                     raise LintError("no command substitution in a here-document body")
 
@@ -216,8 +219,8 @@ class Lexer:
             elif c == "$" or c == "`":
                 literal = False
                 self.expansion(subs)
-            elif c in "*?[" or (c == "{" and "," in s[self.i:self.i + 40].split("}")[0]) or (c == "~" and self.i == start):
-                # Globs, brace expansion and tilde make the value depend on the shell: not literal.
+            elif c == "~" and self.i == start:
+                # Tilde expands to $HOME: not literal.
                 literal = False
                 value.append(c)
                 self.i += 1
@@ -283,6 +286,7 @@ class Linter:
     def __init__(self):
         self.functions = set()
         self.complaints = []
+        self.stdin = None  # the literal text a simple command reads on stdin, when known
 
     def complain(self, why):
         self.complaints.append(why)
@@ -292,11 +296,27 @@ class Linter:
         i, n = 0, len(toks)
         words, redirs = [], []
         state = "cmd"  # cmd: a command may start; args: inside a simple command
+        prev = {"words": None, "piped": False}  # the simple command before a `|`, for `printf ... | bash`
 
-        def flush():
+        def flush(op=None):
             if words:
+                stdin = None
+                for r_op, r_target in redirs:
+                    if r_op in ("<<", "<<-"):
+                        stdin = "\n".join(r_target.body) + "\n" if r_target.value is not None and not r_target.quoted \
+                            else "\n".join(getattr(r_target, "body", [])) + "\n"
+                    elif r_op == "<<<":
+                        stdin = r_target.value if r_target.value is not None else ""
+                if stdin is None and prev["piped"]:
+                    stdin = piped_text(prev["words"])
+                self.stdin = stdin
                 self.simple(words, top)
+                prev["words"] = list(words)
+            else:
+                prev["words"] = None
+            prev["piped"] = op in ("|", "|&")
             words.clear()
+            redirs.clear()
 
         while i < n:
             t = toks[i]
@@ -318,6 +338,7 @@ class Linter:
                         self.complain("a redirection needs a word after it")
                     else:
                         self.redirect(op, target)
+                        redirs.append((op, target))
                         self.word_subs(target)
                     i += 2
                     continue
@@ -343,7 +364,7 @@ class Linter:
                         i += 1
                     i += 1
                     continue
-                flush()
+                flush(op)
                 state = "cmd"
                 i += 1
                 continue
@@ -384,7 +405,7 @@ class Linter:
                     state = "args"
                     continue
                 if v is not None and ASSIGN.match(v) or (v is None and ASSIGN.match(w.raw)):
-                    if top and w.raw.split("=")[0] in ("PATH", "BASH_ENV", "ENV", "LD_PRELOAD", "HOME", "IFS"):
+                    if top and w.raw.split("=")[0] in ("PATH", "BASH_ENV", "ENV", "LD_PRELOAD"):
                         self.complain("do not change %s" % w.raw.split("=")[0])
                     i += 1
                     continue
@@ -451,14 +472,14 @@ class Linter:
 
     def path(self, p, read):
         """A file a command reads or writes: only the recorder's private trees."""
-        if p == "/tmp" and read:
+        if p == "/tmp":
             return
         roots = self.READ_ROOTS if read else self.WRITE_ROOTS
-        if p.startswith(roots) or (read and p in ("/run/netns", "/var/run/netns", "/tmp", "/proc/self/ns")):
+        if (p.rstrip("/") + "/").startswith(roots) or (read and p in ("/proc/self", "/var/run")):
             if ".." in p.split("/"):
                 self.complain("no .. in paths: %s" % p)
             return
-        if read and re.match(r"^/proc/(\$[A-Za-z_!$]+|\$\{[A-Za-z_]+\}|\$\([^)]*\)|[0-9]+|self)/(ns(/|$)|comm$|net/)", p):
+        if read and re.match(r"^/proc/(\$[A-Za-z_][A-Za-z0-9_]*|\$[!$]|\$\{[A-Za-z_]+\}|\$\([^)]*\)|[0-9]+|self)/(ns(/|$)|comm$|net/)", p):
             return
         self.complain("%s %s is outside the recorder's private files (%s)"
                       % ("reading" if read else "writing", p, " ".join(roots)))
@@ -467,6 +488,9 @@ class Linter:
         for a in args:
             t = a.text()
             if t.startswith("-") and a.value is not None:
+                continue
+            if a.raw.startswith("~"):
+                self.complain("~ is the recorder's home: use /tmp/...")
                 continue
             if t.startswith("/") or t.startswith("$") or t.startswith("."):
                 if t.startswith("$") and a.value is None:
@@ -494,8 +518,8 @@ class Linter:
                    "egrep", "fgrep", "expr", "pgrep", "iptables", "iptables-save", "iptables-restore"):
             if cmd == "printf" and vals[:1] == ["-v"]:
                 return
-            if cmd == "cd" and vals and not vals[0].startswith("/tmp") and vals[0] not in ("/", "/run/netns"):
-                self.complain("cd only to /tmp, / or /run/netns")
+            if cmd == "cd" and (not vals or not (vals[0] + "/").startswith(("/tmp/", "/run/netns/"))):
+                self.complain("cd only to /tmp or /run/netns")
             if cmd in ("head", "tail", "wc", "cut", "sort", "uniq"):
                 if cmd == "sort" and any(v.startswith("-o") for v in vals):
                     self.complain("sort -o writes a file")
@@ -551,7 +575,7 @@ class Linter:
                     else:
                         rest.append(args[j])
                     j += 1
-                if prog is None or re.search(r"system|getline|\|\s*\"|>\s*\"|\|&|print[^;}]*>\s*\S", prog):
+                if prog is None or re.search(r"system|getline|\|\s*\"|>\s*\"|>>|\|&", prog):
                     self.complain("awk programs may not run commands or write files")
                 self.files(rest)
                 return
@@ -639,6 +663,8 @@ class Linter:
                     j += 1
                 j += 1
             if j < len(vals):
+                if vals[j] in ("rm", "rmdir", "touch", "mkdir", "tee", "mount", "umount", "kill"):
+                    self.complain("xargs %s: its arguments come from stdin, unchecked" % vals[j])
                 self.command(vals[j], args[j + 1:], bounded=bounded)
             return
         if cmd == "ping":
@@ -646,7 +672,7 @@ class Linter:
             return
         if cmd == "sysctl":
             for o in vals:
-                if o in ("-w", "-n", "-nw", "-wn"):
+                if o in ("-w", "-n", "-q", "-nw", "-wn", "-qw", "-wq"):
                     continue
                 if o.startswith("-"):
                     self.complain("sysctl: only -w and -n are in the subset")
@@ -659,7 +685,8 @@ class Linter:
             self.complain("command %s is not in the subset" % cmd)
             return
         if os.path.sep in cmd:
-            self.complain("a command by path: %s" % cmd)
+            if not (cmd == "/tmp" or cmd.startswith(("/tmp/", "/run/netns/"))) or ".." in cmd:
+                self.complain("a command by path outside /tmp: %s" % cmd)
             return
         if shutil_which(cmd) or is_builtin(cmd):
             self.complain("command %s is not in the subset" % cmd)
@@ -677,10 +704,17 @@ class Linter:
         while j < len(vals):
             v = vals[j]
             if v == "-c":
-                if j + 1 >= len(vals) or args[j + 1].value is None:
-                    self.complain("%s -c needs a literal script" % cmd)
-                    return
-                self.script(vals[j + 1])
+                if j + 1 >= len(vals):
+                    return  # bash refuses it: "-c: option requires an argument"
+                w = args[j + 1]
+                if w.value is not None:
+                    self.script(w.value)
+                elif re.fullmatch(r'"([^"\\]|\\.)*"', w.raw):
+                    # "... $VAR ...": check the script with its variables left as they are.
+                    self.script(re.sub(r'\\(["$`\\])', r"\1", w.raw[1:-1]))
+                else:
+                    self.complain("%s -c needs a literal or double-quoted script" % cmd)
+                return
                 return
             if v == "-o":
                 j += 2
@@ -690,7 +724,13 @@ class Linter:
                 continue
             self.complain("%s: only -c SCRIPT, -e -u -x -o OPT, or a script on stdin" % cmd)
             return
-        # No -c: bash reads its commands from stdin (a pipe or a here-document), not checked here.
+        # No -c: bash reads its commands from stdin: a here-document, a here-string or a pipe from echo or
+        # printf with literal words. Its script is checked like the scenario's.
+        text = self.stdin
+        if text is None:
+            self.complain("%s reads its script from stdin: feed it a here-document or echo/printf of literal words" % cmd)
+            return
+        self.script(text.rstrip("\n"))
 
     def script(self, text):
         if bash_parse(text + "\n") != "ok":
@@ -747,6 +787,18 @@ class Linter:
             j += 1
         if not (has_c and has_w):
             self.complain("ping needs -c and -W or -w, so that it cannot hang")
+
+
+def piped_text(words):
+    """What `echo WORDS |` or `printf FORMAT |` writes, when every word is literal; else None."""
+    if not words or any(w.value is None for w in words):
+        return None
+    vals = [w.value for w in words]
+    if vals[0] == "echo":
+        return " ".join(vals[1:]) + "\n"
+    if vals[0] == "printf" and len(vals) == 2:
+        return vals[1].replace("\\n", "\n").replace("\\t", "\t")
+    return None
 
 
 def shutil_which(cmd):

@@ -6,7 +6,7 @@ set -e
 dir=$1 name=$2
 mount --make-rprivate /
 mkdir -p /run/netns
-mount -t tmpfs tmpfs /run/netns
+mount -t tmpfs -o mode=755 tmpfs /run/netns
 # /sys/class/net shows the devices of the namespace that mounted sysfs: mount one for this namespace
 # (ip netns exec does the same for its own). /tmp is an empty private tmpfs for the scenario's files.
 mount -t sysfs sysfs /sys
