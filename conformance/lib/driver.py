@@ -66,10 +66,9 @@ META = set(" \t\n;&|<>()")
 
 
 class Lexer:
-    def __init__(self, text, first_line=0):
+    def __init__(self, text):
         self.s = text
         self.i = 0
-        self.line0 = first_line
         self.pending = []     # here-documents waiting for the next newline: (delimiter, strip_tabs, quoted)
         self.body_lines = []  # line numbers (relative to the text) that are here-document bodies or delimiters
 
@@ -294,7 +293,7 @@ class Linter:
     def tokens(self, toks, top=False):
         """Walk a token list, find each simple command's words and redirections and check them."""
         i, n = 0, len(toks)
-        words, redirs = [], []
+        words, redirs = [], []  # the simple command being read: its words and (operator, target) pairs
         state = "cmd"  # cmd: a command may start; args: inside a simple command
         prev = {"words": None, "piped": False}  # the simple command before a `|`, for `printf ... | bash`
 
@@ -581,10 +580,7 @@ class Linter:
                 return
             if cmd == "ls" and not args:
                 self.complain("ls of the working directory (the recorder's): name a directory")
-            if cmd in ("stat",) and any(v.startswith("-c") or v.startswith("--format") or v.startswith("--printf")
-                                        for v in vals):
-                pass
-            elif cmd == "stat":
+            if cmd == "stat" and not any(v.startswith(("-c", "--format", "--printf")) for v in vals):
                 self.complain("stat needs -c FORMAT (its default output holds times)")
             writes = cmd in ("tee", "touch", "mkdir", "rm", "rmdir")
             if cmd == "stat":
@@ -758,14 +754,12 @@ class Linter:
             j += 1
         obj = vals[j] if j < len(vals) else ""
         sub = vals[j + 1] if j + 1 < len(vals) else ""
-        if len(obj) >= 1 and "monitor".startswith(obj) and len(obj) >= 3 and not bounded:
+        if len(obj) >= 2 and "monitor".startswith(obj) and not bounded:  # `ip m` is maddress, `ip mo` monitor
             self.complain("ip monitor only under timeout")
         if len(obj) >= 3 and "netns".startswith(obj) and sub and "exec".startswith(sub):
             k = j + 2 if allns else j + 3
             if k < len(vals):
                 self.command(vals[k], args[k + 1:], bounded=bounded)
-        if len(obj) >= 1 and "netns".startswith(obj) and sub and "exec".startswith(sub) is False:
-            pass
 
     def ping(self, vals):
         has_c = has_w = False

@@ -5,8 +5,8 @@ ip netns add ns1
 [ -z "$(ip netns identify $$)" ] && echo "this shell: no name"
 ip netns identify $$ | wc -c
 ip netns exec ns1 bash -c 'ip netns identify $$'
-ip netns exec ns1 bash -c 'echo $$ > /tmp/pid; sleep 0.5' &
-sleep 0.2
+ip netns exec ns1 bash -c 'echo $$ > /tmp/pid; sleep 2' &
+sleep 1
 [ "$(ip netns identify $(cat /tmp/pid))" = ns1 ] && echo "the child's pid is in ns1"
 [ "$(cat /tmp/pid)" = "$!" ] && echo "and it is \$!"
 wait

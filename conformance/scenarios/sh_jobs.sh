@@ -6,6 +6,7 @@ wait $!
 echo "waited: $?"
 ip netns exec ns1 sleep 100 &
 jobs
+sleep 0.5
 ip netns identify $!
 kill %1
 wait
