@@ -92,8 +92,9 @@ class Lexer:
                     raise LintError("unbalanced $(")
                 return out
             c = s[i]
-            if c == "#" and (not out or out[-1][0] == "op"):
-                # A comment runs to the end of the line.
+            if c == "#":
+                # At the start of a word a comment runs to the end of the line (inside a word, # is
+                # part of it: word() reads it).
                 j = s.find("\n", i)
                 self.i = len(s) if j < 0 else j
                 out.append(("comment", s[i:self.i]))
