@@ -1114,6 +1114,9 @@ public final class Netdev {
     }
 
     private static ImmutableList<NetDevice> lowerDevicesOf(NetDevice master) {
+        if (master.net() == null || master.lowerCount() == 0) { // most devices are no one's master: no walk
+            return ImmutableList.of();
+        }
         if (master.net() == null) {
             return ImmutableList.of();
         }
