@@ -99,6 +99,17 @@ public final class Netdev {
         notifiers.remove(n);
     }
 
+    /** The first refusal of {@code name} for {@code dev} by a notifier ({@link NetdevNotifier#checkName}). */
+    private Result<Void> checkNameWithNotifiers(NetDevice dev, String name) {
+        for (NetdevNotifier n : notifiers) {
+            Result<Void> r = n.checkName(dev, name);
+            if (r.isErr()) {
+                return r;
+            }
+        }
+        return Result.ok();
+    }
+
     /** {@code call_netdevice_notifiers}. */
     public void callNotifiers(NetdevEvent event, NetDevice dev) {
         for (NetdevNotifier n : notifiers) {
@@ -325,6 +336,13 @@ public final class Netdev {
         }
         if (ifindex == 0 && net.devices().peekNextIndex() < 0) {
             return Result.err(Errno.ENFILE);
+        }
+        Result<Void> veto = checkNameWithNotifiers(dev, name.get());
+        if (veto.isErr()) {
+            if (ifindex == 0) {
+                net.devices().reserveNextIndex(); // the index was taken before the notifiers ran: it stays used
+            }
+            return veto;
         }
         Result<Void> init = dev.ndoInit();
         if (init.isErr()) {
@@ -843,6 +861,10 @@ public final class Netdev {
         if (kernel.faults().shouldFail("device_rename")) {
             // netif_change_name: device_rename (sysfs) failed; the old name is put back, nothing was announced.
             return Result.err(Errno.ENOMEM);
+        }
+        Result<Void> veto = checkNameWithNotifiers(dev, name.get());
+        if (veto.isErr()) {
+            return veto; // NETDEV_CHANGENAME refused: dev_change_name rolls the name back
         }
         rtnlLock();
         try {

@@ -17,4 +17,14 @@ public interface NetdevNotifier {
     default boolean idempotentRebroadcast() {
         return true;
     }
+
+    /**
+     * The part of this notifier's NETDEV_REGISTER or NETDEV_CHANGENAME handling that can fail, asked before the
+     * device is listed or renamed so that a refusal leaves nothing behind (the kernel unwinds after the
+     * notifier chain returns NOTIFY_BAD; the outcome is the same). IPv4's {@code devinet_sysctl_register}
+     * refuses the names "default" and "all", which its sysctl directory already uses (EINVAL).
+     */
+    default io.nssim.core.Result<Void> checkName(NetDevice dev, String name) {
+        return io.nssim.core.Result.ok();
+    }
 }
