@@ -52,6 +52,8 @@ public final class Ipv4Net {
     /** Kernel thread: where each in_device sits in {@link #inDevList} (large nets only), and the blanks there. */
     private IdentityHashMap<InDevice, Integer> inDevListPos;
     private int inDevListHoles;
+    /** Full rebuilds of {@link #inDevList} (each O(devices)): what a complexity test counts. */
+    private long orderRebuilds;
     /** {@code inet_addr_lst}: local address -> its in_ifaddrs, for "is this address ours?" on the packet path. */
     private volatile IntTable<InIfaddr[]> addrHash = IntTable.empty();
     private volatile NetDevice loopback;
@@ -344,8 +346,14 @@ public final class Ipv4Net {
         rebuildAddrHash();
     }
 
+    /** How many times the in_device list was rebuilt from the device list (see {@link #orderRebuilds}). */
+    long orderRebuilds() {
+        return orderRebuilds;
+    }
+
     /** Republishes the in_device list in device list order. Kernel thread. */
     private void rebuildOrder() {
+        orderRebuilds++;
         // Device list order first, then (in the order they were made) any whose device is not listed here.
         int total = inDevTotal();
         InDevice[] list = NO_IN_DEVICES;
