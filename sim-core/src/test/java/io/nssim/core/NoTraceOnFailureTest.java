@@ -3,6 +3,7 @@ package io.nssim.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nssim.core.dev.LinkEvent;
 import io.nssim.core.event.KernelEvent;
 import io.nssim.core.net.Net;
 import io.nssim.core.nsfs.NetnsNames;
@@ -71,7 +72,7 @@ class NoTraceOnFailureTest {
         assertEquals(before, KernelSnapshot.of(k), what + " left a trace");
         if (silent) {
             // Links registered and unregistered inside a net that never became visible reach no listener.
-            List<KernelEvent> visible = events.stream().filter(e -> !(e instanceof KernelEvent.Link l)
+            List<KernelEvent> visible = events.stream().filter(e -> !(e instanceof LinkEvent l)
                     || k.netns().netList().contains(l.net())).toList();
             assertEquals(List.of(), visible, what + " announced something");
         }

@@ -8,7 +8,6 @@ import com.google.common.collect.ImmutableList;
 import io.nssim.core.Errno;
 import io.nssim.core.Kernel;
 import io.nssim.core.Result;
-import io.nssim.core.event.KernelEvent;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetState;
 import io.nssim.core.ref.RefCount;
@@ -1358,7 +1357,7 @@ public final class Netdev {
             return;
         }
         fillLinkNetnsid(dev, dev.net());
-        kernel.events().publish(new KernelEvent.Link(deleted, dev.net(), dev, newNet, newIfindex));
+        kernel.events().publish(new LinkEvent(deleted, dev.net(), dev, newNet, newIfindex));
     }
 
     /**

@@ -8,7 +8,6 @@ import com.google.common.collect.ImmutableList;
 import io.nssim.core.Errno;
 import io.nssim.core.Kernel;
 import io.nssim.core.Result;
-import io.nssim.core.event.KernelEvent;
 import io.nssim.core.pernet.NetGenericKey;
 import io.nssim.core.pernet.PernetList;
 import io.nssim.core.pernet.PernetOperations;
@@ -575,7 +574,7 @@ public final class NetNamespaces {
         if (kernel.trace().isOn()) {
             kernel.trace().note("peernet2id_alloc(" + net + ", " + peer + "): new nsid " + id);
         }
-        kernel.events().publish(new KernelEvent.Nsid(true, net, id, peer));
+        kernel.events().publish(new NsidEvent(true, net, id, peer));
         return id;
     }
 
@@ -603,7 +602,7 @@ public final class NetNamespaces {
         if (kernel.trace().isOn()) {
             kernel.trace().note("rtnl_net_newid(" + net + ", " + peer + "): nsid " + id);
         }
-        kernel.events().publish(new KernelEvent.Nsid(true, net, id, peer));
+        kernel.events().publish(new NsidEvent(true, net, id, peer));
         return Result.ok(id);
     }
 
@@ -710,7 +709,7 @@ public final class NetNamespaces {
                             kernel.trace().note("unhash_nsid: " + tmp + " forgets nsid " + id + " (" + net + ")");
                         }
                         tmp.engineRemoveNsid(id);
-                        kernel.events().publish(new KernelEvent.Nsid(false, tmp, id, net));
+                        kernel.events().publish(new NsidEvent(false, tmp, id, net));
                     }
                 }
                 net.engineClearNsids();
