@@ -5,13 +5,16 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.nssim.core.Errno;
-import io.nssim.core.Kernel;
 import io.nssim.core.Result;
+import io.nssim.core.context.KernelContext;
 import io.nssim.core.net.Net;
+import io.nssim.core.net.NetNamespaces;
 import io.nssim.core.net.NetState;
 import io.nssim.core.ref.RefCount;
 import io.nssim.core.ref.RefToken;
+import io.nssim.core.rtnl.Rtnl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -20,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -29,8 +33,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * rename, MTU/MAC/alias/group/txqlen, masters, the move between namespaces, the notifier chain, linkwatch and
  * device references.
  *
- * <p><b>Locking.</b> Every method runs under the kernel lock; {@link #rtnlLock}/{@link #rtnlUnlock} model the
- * rtnl mutex's nesting and, above all, what {@code rtnl_unlock} does on the way out: run the linkwatch queue
+ * <p><b>Locking.</b> Every method runs under the kernel lock; {@link #rtnlLock}/{@link #rtnlUnlock} take the
+ * {@link Rtnl} mutex, whose outermost unlock runs the work this layer installs: the linkwatch queue
  * (the kernel runs urgent linkwatch work right after rtnl drops, and delays other events by up to a second;
  * nssim runs them all at once) and then {@code netdev_run_todo}, which waits for unregistered devices to lose
  * their last reference. Public operations take the lock themselves, so a call from outside any rtnl section
@@ -63,10 +67,12 @@ public final class Netdev {
     private static final String ALLOC_HOLDER = "alloc_netdev";
     private static final String REGISTERED_HOLDER = "dev_registered_tracker";
 
-    private final Kernel kernel;
+    private final KernelContext kernel;
+    private final NetNamespaces netns;
+    private final Rtnl rtnl;
     private final List<NetdevNotifier> notifiers = new CopyOnWriteArrayList<>();
-    /** Nesting depth of the rtnl mutex; 0 outside any rtnl section. */
-    private int rtnlDepth;
+    /** {@code link_ops}: the registered link kinds ({@code rtnl_link_register}), in registration order. */
+    private final Map<String, RtnlLinkOps> linkKinds = new LinkedHashMap<>();
     /** {@code net_todo_list}: unregistered devices no netdev_run_todo has taken yet. */
     private final List<NetDevice> netTodoList = new ArrayList<>();
     /** netdev_run_todo calls still waiting for references, oldest first. */
@@ -81,8 +87,54 @@ public final class Netdev {
      */
     private final List<NetDevice> live = new ArrayList<>();
 
-    public Netdev(Kernel kernel) {
-        this.kernel = checkNotNull(kernel, "kernel");
+    public Netdev(KernelContext context, NetNamespaces netns, Rtnl rtnl) {
+        this.kernel = checkNotNull(context, "context");
+        this.netns = checkNotNull(netns, "netns");
+        this.rtnl = checkNotNull(rtnl, "rtnl");
+        rtnl.setUnlockWork(new Rtnl.UnlockWork() {
+            @Override
+            public void beforeUnlock() {
+                linkwatchRunQueue();
+            }
+
+            @Override
+            public void afterUnlock(Runnable whenDone) {
+                runTodo(whenDone);
+            }
+
+            @Override
+            public boolean allFreed() {
+                return waits.isEmpty();
+            }
+        });
+    }
+
+    /** The rtnl mutex this layer's operations take. */
+    public Rtnl rtnl() {
+        return rtnl;
+    }
+
+    // ---- link kinds ----
+
+    /** {@code rtnl_link_register}. */
+    public void rtnlLinkRegister(RtnlLinkOps ops) {
+        checkState(!linkKinds.containsKey(ops.kind()), "link kind %s registered twice", ops.kind());
+        linkKinds.put(ops.kind(), ops);
+    }
+
+    /** {@code rtnl_link_unregister}. */
+    public void rtnlLinkUnregister(RtnlLinkOps ops) {
+        linkKinds.remove(ops.kind());
+    }
+
+    /** {@code rtnl_link_ops_get}: the link ops for {@code type KIND}, if that kind is loaded. */
+    public Optional<RtnlLinkOps> linkKind(String kind) {
+        return Optional.ofNullable(linkKinds.get(kind));
+    }
+
+    /** The registered link kinds, in registration order. */
+    public ImmutableMap<String, RtnlLinkOps> linkKinds() {
+        return ImmutableMap.copyOf(linkKinds);
     }
 
     // ---- notifier chain ----
@@ -107,7 +159,7 @@ public final class Netdev {
 
     /** {@code rtnl_lock}: sections nest; the outermost unlock runs linkwatch and the todo list. */
     public void rtnlLock() {
-        rtnlDepth++;
+        rtnl.lock();
     }
 
     /**
@@ -115,8 +167,7 @@ public final class Netdev {
      * Returns whether every unregistration has completed (no device is waiting for references).
      */
     public boolean rtnlUnlock() {
-        unlock(null, true);
-        return waits.isEmpty();
+        return rtnl.unlock();
     }
 
     /**
@@ -124,27 +175,12 @@ public final class Netdev {
      * are free: {@code whenDone} runs then, at once if nothing waits.
      */
     public void rtnlUnlock(Runnable whenDone) {
-        unlock(checkNotNull(whenDone, "whenDone"), true);
+        rtnl.unlock(whenDone);
     }
 
     /** Whether some rtnl section is open. */
     public boolean rtnlHeld() {
-        return rtnlDepth > 0;
-    }
-
-    private void unlock(Runnable whenDone, boolean runTodo) {
-        checkState(rtnlDepth > 0, "rtnl_unlock without rtnl_lock");
-        if (rtnlDepth == 1) {
-            linkwatchRunQueue();
-        }
-        rtnlDepth--;
-        if (rtnlDepth > 0) {
-            checkState(whenDone == null, "rtnl_unlock(whenDone) inside a nested rtnl section");
-            return;
-        }
-        if (runTodo) {
-            runTodo(whenDone);
-        }
+        return rtnl.isHeld();
     }
 
     // ---- lookups ----
@@ -333,6 +369,7 @@ public final class Netdev {
             dev.setName(name.get());
             dev.setIfindex(index);
             dev.setNet(net);
+            dev.setLayer(this);
             dev.setAllocRef(dev.refcnt().hold(ALLOC_HOLDER));
             dev.setRegState(RegState.REGISTERED);
             dev.setRegisteredRef(dev.refcnt().hold(REGISTERED_HOLDER));
@@ -438,7 +475,7 @@ public final class Netdev {
      * worker): {@code whenDone} runs then, at once if they already are.
      */
     public void runTodo(Runnable whenDone) {
-        checkState(rtnlDepth == 0, "netdev_run_todo under rtnl");
+        checkState(!rtnl.isHeld(), "netdev_run_todo under rtnl");
         if (netTodoList.isEmpty()) {
             if (whenDone != null) {
                 whenDone.run();
@@ -541,7 +578,7 @@ public final class Netdev {
                 for (NetDevice d : list) {
                     callNotifiers(NetdevEvent.UNREGISTER, d);
                 }
-                unlock(null, false); // __rtnl_unlock: no todo
+                rtnl.unlockWithoutTodo(); // __rtnl_unlock: no todo
                 rebroadcastTime = now;
             }
             if (waitMs == 0) {
@@ -695,7 +732,7 @@ public final class Netdev {
      */
     public void linkwatchFire(NetDevice dev) {
         linkwatchPending.add(dev);
-        if (rtnlDepth == 0) {
+        if (!rtnl.isHeld()) {
             rtnlLock();
             rtnlUnlock();
         }
@@ -1094,7 +1131,7 @@ public final class Netdev {
     Result<Void> refundToInitNet(NetDevice dev, String pat) {
         refunding = true;
         try {
-            return changeNetNamespace(dev, kernel.initNet(), pat, 0);
+            return changeNetNamespace(dev, netns.initNet(), pat, 0);
         } finally {
             refunding = false;
         }
@@ -1166,7 +1203,7 @@ public final class Netdev {
             if (dev.master() != null) {
                 upperDevUnlink(dev);
             }
-            kernel.netns().peernet2idAlloc(old, target);
+            netns.peernet2idAlloc(old, target);
             // rtmsg_ifinfo_newnet: the old net hears where the device went (IFLA_NEW_NETNSID, IFLA_NEW_IFINDEX).
             rtmsgIfinfo(true, dev, target, index);
             dev.setNet(target);
@@ -1246,7 +1283,7 @@ public final class Netdev {
         } else if (name.indexOf('%') < 0 && net.devices().nameTaken(name)) {
             return Result.err(Errno.EEXIST);
         }
-        RtnlLinkOps ops = kernel.linkKind(kind).orElse(null);
+        RtnlLinkOps ops = linkKinds.get(kind);
         if (ops == null) {
             return Result.err(Errno.EOPNOTSUPP, "Unknown device type");
         }
@@ -1259,7 +1296,7 @@ public final class Netdev {
             kernel.trace().enter("rtnl_newlink", kind + " " + name + " in " + net);
         }
         try {
-            Result<NetDevice> r = ops.newlink(kernel, net, request.withName(name));
+            Result<NetDevice> r = ops.newlink(net, request.withName(name));
             if (r.isErr()) {
                 return r;
             }
@@ -1268,7 +1305,7 @@ public final class Netdev {
             if (c.isErr()) {
                 // out_unregister: the kind's dellink, as for a failed newlink.
                 List<NetDevice> kill = new ArrayList<>();
-                ops.dellink(kernel, dev, kill);
+                ops.dellink(this, dev, kill);
                 unregisterNetdeviceMany(kill);
                 return c.propagate();
             }
@@ -1337,7 +1374,7 @@ public final class Netdev {
         if (linkNet == null || linkNet == dev.net()) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(kernel.netns().peernet2idAlloc(srcNet, linkNet));
+        return OptionalInt.of(netns.peernet2idAlloc(srcNet, linkNet));
     }
 
     /**
@@ -1379,7 +1416,7 @@ public final class Netdev {
             if (kernel.trace().isOn()) {
                 kernel.trace().note(ops.kind() + "_dellink(" + dev.name() + ")");
             }
-            ops.dellink(kernel, dev, kill);
+            ops.dellink(this, dev, kill);
             unregisterNetdeviceMany(kill);
         } finally {
             kernel.trace().exit();

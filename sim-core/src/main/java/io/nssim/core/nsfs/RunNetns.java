@@ -2,10 +2,11 @@ package io.nssim.core.nsfs;
 
 import com.google.common.collect.ImmutableList;
 import io.nssim.core.Errno;
-import io.nssim.core.Kernel;
 import io.nssim.core.Result;
+import io.nssim.core.context.KernelContext;
 import io.nssim.core.event.KernelEvent;
 import io.nssim.core.net.Net;
+import io.nssim.core.net.NetNamespaces;
 import io.nssim.core.net.NetRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +20,14 @@ import java.util.Optional;
 public final class RunNetns {
     public static final String DIR = "/run/netns";
 
-    private final Kernel kernel;
+    private final KernelContext kernel;
+    private final NetNamespaces netns;
     /** Entries newest first, as tmpfs's readdir returns them. */
     private final List<Entry> entries = new ArrayList<>();
 
-    public RunNetns(Kernel kernel) {
-        this.kernel = kernel;
+    public RunNetns(KernelContext context, NetNamespaces netns) {
+        this.kernel = context;
+        this.netns = netns;
     }
 
     /** The entry names, newest first. */
@@ -83,7 +86,7 @@ public final class RunNetns {
         if (kernel.faults().shouldFail("bind_mount")) {
             return Result.err(Errno.ENOMEM);
         }
-        Optional<NetRef> ref = kernel.netns().maybeGetNet(net, DIR + "/" + name + " (bind mount)");
+        Optional<NetRef> ref = netns.maybeGetNet(net, DIR + "/" + name + " (bind mount)");
         if (ref.isEmpty()) {
             return Result.err(Errno.ENOENT);
         }
@@ -99,7 +102,7 @@ public final class RunNetns {
         }
         NetRef ref = e.mount;
         e.mount = null;
-        kernel.putNet(ref);
+        netns.putNet(ref);
         return Result.ok();
     }
 

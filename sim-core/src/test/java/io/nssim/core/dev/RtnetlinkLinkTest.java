@@ -62,13 +62,13 @@ class RtnetlinkLinkTest {
         }
 
         @Override
-        public Result<NetDevice> newlink(Kernel kernel, Net net, LinkRequest request) {
+        public Result<NetDevice> newlink(Net net, LinkRequest request) {
             newlinkCalls++;
-            LinkedDev d = new LinkedDev(kernel, this);
+            LinkedDev d = new LinkedDev(k, this);
             d.linkNet = linkNetForNext;
-            Result<Void> r = kernel.netdev().rtnlCreateLink(d, request.mtu(), request.address(), request.txqlen());
+            Result<Void> r = nd.rtnlCreateLink(d, request.mtu(), request.address(), request.txqlen());
             if (r.isOk()) {
-                r = kernel.netdev().registerNetdevice(d, net, request.name(), request.ifindex());
+                r = nd.registerNetdevice(d, net, request.name(), request.ifindex());
             }
             return r.isErr() ? r.propagate() : Result.ok(d);
         }

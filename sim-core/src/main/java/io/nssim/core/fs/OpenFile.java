@@ -1,4 +1,4 @@
-package io.nssim.core.task;
+package io.nssim.core.fs;
 
 import static com.google.common.base.Preconditions.checkState;
 
