@@ -13,7 +13,7 @@ import io.nssim.core.dev.LinkRequest;
 import io.nssim.core.dev.MacAddress;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.dev.RegState;
-import io.nssim.core.fs.OpenFile;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.ipnetns.NetnsNames;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetState;

@@ -2,7 +2,7 @@ package io.nssim.check;
 
 import io.nssim.core.Kernel;
 import io.nssim.core.dev.NetDevice;
-import io.nssim.core.fs.OpenFile;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.net.Net;
 import io.nssim.core.pernet.PernetOperations;
 import io.nssim.core.ref.RefToken;

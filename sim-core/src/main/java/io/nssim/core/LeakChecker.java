@@ -3,7 +3,7 @@ package io.nssim.core;
 import com.google.common.collect.ImmutableList;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.dev.Netdev;
-import io.nssim.core.fs.OpenFile;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetNamespaces;
 import io.nssim.core.net.NetRef;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.nssim.core.fs.OpenFile;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.ipnetns.NetnsNames;
 import io.nssim.core.ipnetns.NetnsNames.Outcome;
 import io.nssim.core.ipnetns.NetnsNames.Step;

@@ -1,7 +1,7 @@
 package io.nssim.cli.nssim;
 
 import io.nssim.core.Kernel;
-import io.nssim.core.fs.OpenFile;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetRef;
 import io.nssim.core.net.NetState;

@@ -1,5 +1,5 @@
 /**
- * {@code struct file} (include/linux/fs.h, fs/file_table.c): an open file shared by descriptors, released when
- * the last one closes. nsfs files and sockets are the kinds that hold namespaces; the task table holds them.
+ * The virtual filesystem as user space sees it through system calls ({@link io.nssim.core.fs.Vfs}): paths
+ * resolved in the calling task's mount namespace. Nothing here ever reaches the host's files.
  */
 package io.nssim.core.fs;

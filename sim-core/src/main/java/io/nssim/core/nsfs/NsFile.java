@@ -1,6 +1,6 @@
 package io.nssim.core.nsfs;
 
-import io.nssim.core.fs.OpenFile;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetNamespaces;
 import io.nssim.core.net.NetRef;

@@ -1,6 +1,6 @@
 package io.nssim.core.sock;
 
-import io.nssim.core.fs.OpenFile;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetRef;
 import io.nssim.core.ref.RefToken;

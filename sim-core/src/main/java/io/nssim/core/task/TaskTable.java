@@ -7,7 +7,7 @@ import com.google.common.collect.ImmutableList;
 import io.nssim.core.Errno;
 import io.nssim.core.Result;
 import io.nssim.core.context.KernelContext;
-import io.nssim.core.fs.OpenFile;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetNamespaces;
 import io.nssim.core.net.NetRef;

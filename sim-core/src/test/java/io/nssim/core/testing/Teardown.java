@@ -1,7 +1,7 @@
 package io.nssim.core.testing;
 
 import io.nssim.core.Kernel;
-import io.nssim.core.fs.OpenFile;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.task.Task;
 import java.time.Duration;
 
