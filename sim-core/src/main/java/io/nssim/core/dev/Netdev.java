@@ -178,11 +178,6 @@ public final class Netdev {
         rtnl.unlock(whenDone);
     }
 
-    /** Whether some rtnl section is open. */
-    public boolean rtnlHeld() {
-        return rtnl.isHeld();
-    }
-
     // ---- lookups ----
 
     /** {@code __dev_get_by_name}: by name or altname. */
@@ -502,11 +497,6 @@ public final class Netdev {
         return b.build();
     }
 
-    /** Whether some netdev_run_todo is still waiting for a device reference. */
-    public boolean waitingForReferences() {
-        return !waits.isEmpty();
-    }
-
     /**
      * One {@code netdev_run_todo}: its snapshot of the todo list and the state of the
      * {@code netdev_wait_allrefs_any} loop it is in.
@@ -736,11 +726,6 @@ public final class Netdev {
             rtnlLock();
             rtnlUnlock();
         }
-    }
-
-    /** Devices with a pending linkwatch event. */
-    public ImmutableList<NetDevice> linkwatchPending() {
-        return ImmutableList.copyOf(linkwatchPending);
     }
 
     /** {@code __linkwatch_run_queue}: runs every pending event, including those the events themselves fire. */
