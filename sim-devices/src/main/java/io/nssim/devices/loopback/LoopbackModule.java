@@ -23,11 +23,6 @@ public final class LoopbackModule implements KernelModule {
         return "loopback";
     }
 
-    /** {@code loopback_net_ops}. */
-    public PernetOperations pernetOps() {
-        return ops;
-    }
-
     @Override
     public Result<Void> init(Kernel kernel) {
         this.kernel = kernel;
