@@ -80,8 +80,9 @@ public final class NfNet {
         return net;
     }
 
+    /** The machine the netfilter module was loaded into. */
     public Kernel kernel() {
-        return net.kernel();
+        return module.kernel();
     }
 
     public NetfilterModule module() {
@@ -113,7 +114,7 @@ public final class NfNet {
 
     private synchronized Conntrack makeConntrack() {
         if (conntrack == null) {
-            conntrack = new Conntrack(net.kernel());
+            conntrack = new Conntrack(module.kernel());
         }
         return conntrack;
     }

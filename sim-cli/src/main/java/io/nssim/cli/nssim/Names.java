@@ -1,16 +1,16 @@
 package io.nssim.cli.nssim;
 
-import io.nssim.userland.shell.Job;
-import io.nssim.userland.shell.Shell;
 import io.nssim.core.Kernel;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetRef;
 import io.nssim.core.net.NetState;
 import io.nssim.core.nsfs.NsFile;
 import io.nssim.core.ref.RefToken;
 import io.nssim.core.sock.Sock;
-import io.nssim.core.task.OpenFile;
 import io.nssim.core.task.Task;
+import io.nssim.userland.shell.Job;
+import io.nssim.userland.shell.Shell;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

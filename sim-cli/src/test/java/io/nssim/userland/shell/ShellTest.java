@@ -87,7 +87,7 @@ class ShellTest {
         long before = m.kernel().tasks().list().size();
         assertEquals(Shell.INTERNAL_ERROR_STATUS, run("crash"));
         assertEquals(before, m.kernel().tasks().list().size(), "the crashed child exited");
-        assertTrue(!m.kernel().netdev().rtnlHeld(), "the rtnl section it left open was closed");
+        assertTrue(!m.kernel().rtnl().isHeld(), "the rtnl section it left open was closed");
         assertEquals(0, run("ip link add va type veth peer name vb"));
     }
 

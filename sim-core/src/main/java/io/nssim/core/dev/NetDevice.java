@@ -66,6 +66,8 @@ public class NetDevice {
     private int ifindex;
     private Net net;
     private RegState regState = RegState.UNINITIALIZED;
+    /** The device layer that registered the device ({@code register_netdevice}); null before. */
+    private Netdev layer;
     /**
      * {@code dev->rtnl_link_state == RTNL_LINK_INITIALIZING}: created by {@code rtnl_create_link} and not yet
      * configured by {@code rtnl_configure_link}. Until then register and unregister send no RTM_NEWLINK or
@@ -441,7 +443,7 @@ public class NetDevice {
         this.carrier = on;
         if (regState != RegState.UNINITIALIZED && net != null) {
             carrierChanges++;
-            net.kernel().netdev().linkwatchFire(this);
+            layer.linkwatchFire(this);
         }
     }
 
@@ -565,6 +567,11 @@ public class NetDevice {
 
     void setSerial(long s) {
         this.serial = s;
+    }
+
+    /** The device layer that registered the device: where its linkwatch events go. */
+    void setLayer(Netdev netdev) {
+        this.layer = netdev;
     }
 
     /** Where the device sits in {@link Netdev}'s list of live devices, or -1. */

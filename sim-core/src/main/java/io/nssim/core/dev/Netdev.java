@@ -5,14 +5,16 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.nssim.core.Errno;
-import io.nssim.core.Kernel;
 import io.nssim.core.Result;
-import io.nssim.core.event.KernelEvent;
+import io.nssim.core.context.KernelContext;
 import io.nssim.core.net.Net;
+import io.nssim.core.net.NetNamespaces;
 import io.nssim.core.net.NetState;
 import io.nssim.core.ref.RefCount;
 import io.nssim.core.ref.RefToken;
+import io.nssim.core.rtnl.Rtnl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -21,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -30,8 +33,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * rename, MTU/MAC/alias/group/txqlen, masters, the move between namespaces, the notifier chain, linkwatch and
  * device references.
  *
- * <p><b>Locking.</b> Every method runs under the kernel lock; {@link #rtnlLock}/{@link #rtnlUnlock} model the
- * rtnl mutex's nesting and, above all, what {@code rtnl_unlock} does on the way out: run the linkwatch queue
+ * <p><b>Locking.</b> Every method runs under the kernel lock; {@link #rtnlLock}/{@link #rtnlUnlock} take the
+ * {@link Rtnl} mutex, whose outermost unlock runs the work this layer installs: the linkwatch queue
  * (the kernel runs urgent linkwatch work right after rtnl drops, and delays other events by up to a second;
  * nssim runs them all at once) and then {@code netdev_run_todo}, which waits for unregistered devices to lose
  * their last reference. Public operations take the lock themselves, so a call from outside any rtnl section
@@ -64,10 +67,12 @@ public final class Netdev {
     private static final String ALLOC_HOLDER = "alloc_netdev";
     private static final String REGISTERED_HOLDER = "dev_registered_tracker";
 
-    private final Kernel kernel;
+    private final KernelContext kernel;
+    private final NetNamespaces netns;
+    private final Rtnl rtnl;
     private final List<NetdevNotifier> notifiers = new CopyOnWriteArrayList<>();
-    /** Nesting depth of the rtnl mutex; 0 outside any rtnl section. */
-    private int rtnlDepth;
+    /** {@code link_ops}: the registered link kinds ({@code rtnl_link_register}), in registration order. */
+    private final Map<String, RtnlLinkOps> linkKinds = new LinkedHashMap<>();
     /** {@code net_todo_list}: unregistered devices no netdev_run_todo has taken yet. */
     private final List<NetDevice> netTodoList = new ArrayList<>();
     /** netdev_run_todo calls still waiting for references, oldest first. */
@@ -84,8 +89,54 @@ public final class Netdev {
      */
     private final List<NetDevice> live = new ArrayList<>();
 
-    public Netdev(Kernel kernel) {
-        this.kernel = checkNotNull(kernel, "kernel");
+    public Netdev(KernelContext context, NetNamespaces netns, Rtnl rtnl) {
+        this.kernel = checkNotNull(context, "context");
+        this.netns = checkNotNull(netns, "netns");
+        this.rtnl = checkNotNull(rtnl, "rtnl");
+        rtnl.setUnlockWork(new Rtnl.UnlockWork() {
+            @Override
+            public void beforeUnlock() {
+                linkwatchRunQueue();
+            }
+
+            @Override
+            public void afterUnlock(Runnable whenDone) {
+                runTodo(whenDone);
+            }
+
+            @Override
+            public boolean allFreed() {
+                return waits.isEmpty();
+            }
+        });
+    }
+
+    /** The rtnl mutex this layer's operations take. */
+    public Rtnl rtnl() {
+        return rtnl;
+    }
+
+    // ---- link kinds ----
+
+    /** {@code rtnl_link_register}. */
+    public void rtnlLinkRegister(RtnlLinkOps ops) {
+        checkState(!linkKinds.containsKey(ops.kind()), "link kind %s registered twice", ops.kind());
+        linkKinds.put(ops.kind(), ops);
+    }
+
+    /** {@code rtnl_link_unregister}. */
+    public void rtnlLinkUnregister(RtnlLinkOps ops) {
+        linkKinds.remove(ops.kind());
+    }
+
+    /** {@code rtnl_link_ops_get}: the link ops for {@code type KIND}, if that kind is loaded. */
+    public Optional<RtnlLinkOps> linkKind(String kind) {
+        return Optional.ofNullable(linkKinds.get(kind));
+    }
+
+    /** The registered link kinds, in registration order. */
+    public ImmutableMap<String, RtnlLinkOps> linkKinds() {
+        return ImmutableMap.copyOf(linkKinds);
     }
 
     // ---- notifier chain ----
@@ -121,7 +172,7 @@ public final class Netdev {
 
     /** {@code rtnl_lock}: sections nest; the outermost unlock runs linkwatch and the todo list. */
     public void rtnlLock() {
-        rtnlDepth++;
+        rtnl.lock();
     }
 
     /**
@@ -129,8 +180,7 @@ public final class Netdev {
      * Returns whether every unregistration has completed (no device is waiting for references).
      */
     public boolean rtnlUnlock() {
-        unlock(null, true);
-        return waits.isEmpty();
+        return rtnl.unlock();
     }
 
     /**
@@ -138,27 +188,7 @@ public final class Netdev {
      * are free: {@code whenDone} runs then, at once if nothing waits.
      */
     public void rtnlUnlock(Runnable whenDone) {
-        unlock(checkNotNull(whenDone, "whenDone"), true);
-    }
-
-    /** Whether some rtnl section is open. */
-    public boolean rtnlHeld() {
-        return rtnlDepth > 0;
-    }
-
-    private void unlock(Runnable whenDone, boolean runTodo) {
-        checkState(rtnlDepth > 0, "rtnl_unlock without rtnl_lock");
-        if (rtnlDepth == 1) {
-            linkwatchRunQueue();
-        }
-        rtnlDepth--;
-        if (rtnlDepth > 0) {
-            checkState(whenDone == null, "rtnl_unlock(whenDone) inside a nested rtnl section");
-            return;
-        }
-        if (runTodo) {
-            runTodo(whenDone);
-        }
+        rtnl.unlock(whenDone);
     }
 
     // ---- lookups ----
@@ -354,6 +384,7 @@ public final class Netdev {
             dev.setName(name.get());
             dev.setIfindex(index);
             dev.setNet(net);
+            dev.setLayer(this);
             dev.setAllocRef(dev.refcnt().hold(ALLOC_HOLDER));
             dev.setRegState(RegState.REGISTERED);
             dev.setRegisteredRef(dev.refcnt().hold(REGISTERED_HOLDER));
@@ -459,7 +490,7 @@ public final class Netdev {
      * worker): {@code whenDone} runs then, at once if they already are.
      */
     public void runTodo(Runnable whenDone) {
-        checkState(rtnlDepth == 0, "netdev_run_todo under rtnl");
+        checkState(!rtnl.isHeld(), "netdev_run_todo under rtnl");
         if (netTodoList.isEmpty()) {
             if (whenDone != null) {
                 whenDone.run();
@@ -484,11 +515,6 @@ public final class Netdev {
         }
         b.addAll(netTodoList);
         return b.build();
-    }
-
-    /** Whether some netdev_run_todo is still waiting for a device reference. */
-    public boolean waitingForReferences() {
-        return !waits.isEmpty();
     }
 
     /**
@@ -562,7 +588,7 @@ public final class Netdev {
                 for (NetDevice d : list) {
                     callNotifiers(NetdevEvent.UNREGISTER, d);
                 }
-                unlock(null, false); // __rtnl_unlock: no todo
+                rtnl.unlockWithoutTodo(); // __rtnl_unlock: no todo
                 rebroadcastTime = now;
                 rebroadcasts++;
             }
@@ -783,15 +809,10 @@ public final class Netdev {
      */
     public void linkwatchFire(NetDevice dev) {
         linkwatchPending.add(dev);
-        if (rtnlDepth == 0) {
+        if (!rtnl.isHeld()) {
             rtnlLock();
             rtnlUnlock();
         }
-    }
-
-    /** Devices with a pending linkwatch event. */
-    public ImmutableList<NetDevice> linkwatchPending() {
-        return ImmutableList.copyOf(linkwatchPending);
     }
 
     /** {@code __linkwatch_run_queue}: runs every pending event, including those the events themselves fire. */
@@ -1189,7 +1210,7 @@ public final class Netdev {
     Result<Void> refundToInitNet(NetDevice dev, String pat) {
         refunding = true;
         try {
-            return changeNetNamespace(dev, kernel.initNet(), pat, 0);
+            return changeNetNamespace(dev, netns.initNet(), pat, 0);
         } finally {
             refunding = false;
         }
@@ -1261,7 +1282,7 @@ public final class Netdev {
             if (dev.master() != null) {
                 upperDevUnlink(dev);
             }
-            kernel.netns().peernet2idAlloc(old, target);
+            netns.peernet2idAlloc(old, target);
             // rtmsg_ifinfo_newnet: the old net hears where the device went (IFLA_NEW_NETNSID, IFLA_NEW_IFINDEX).
             rtmsgIfinfo(true, dev, target, index);
             dev.setNet(target);
@@ -1341,7 +1362,7 @@ public final class Netdev {
         } else if (name.indexOf('%') < 0 && net.devices().nameTaken(name)) {
             return Result.err(Errno.EEXIST);
         }
-        RtnlLinkOps ops = kernel.linkKind(kind).orElse(null);
+        RtnlLinkOps ops = linkKinds.get(kind);
         if (ops == null) {
             return Result.err(Errno.EOPNOTSUPP, "Unknown device type");
         }
@@ -1354,7 +1375,7 @@ public final class Netdev {
             kernel.trace().enter("rtnl_newlink", kind + " " + name + " in " + net);
         }
         try {
-            Result<NetDevice> r = ops.newlink(kernel, net, request.withName(name));
+            Result<NetDevice> r = ops.newlink(net, request.withName(name));
             if (r.isErr()) {
                 return r;
             }
@@ -1363,7 +1384,7 @@ public final class Netdev {
             if (c.isErr()) {
                 // out_unregister: the kind's dellink, as for a failed newlink.
                 List<NetDevice> kill = new ArrayList<>();
-                ops.dellink(kernel, dev, kill);
+                ops.dellink(this, dev, kill);
                 unregisterNetdeviceMany(kill);
                 return c.propagate();
             }
@@ -1432,7 +1453,7 @@ public final class Netdev {
         if (linkNet == null || linkNet == dev.net()) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(kernel.netns().peernet2idAlloc(srcNet, linkNet));
+        return OptionalInt.of(netns.peernet2idAlloc(srcNet, linkNet));
     }
 
     /**
@@ -1452,7 +1473,7 @@ public final class Netdev {
             return;
         }
         fillLinkNetnsid(dev, dev.net());
-        kernel.events().publish(new KernelEvent.Link(deleted, dev.net(), dev, newNet, newIfindex));
+        kernel.events().publish(new LinkEvent(deleted, dev.net(), dev, newNet, newIfindex));
     }
 
     /**
@@ -1474,7 +1495,7 @@ public final class Netdev {
             if (kernel.trace().isOn()) {
                 kernel.trace().note(ops.kind() + "_dellink(" + dev.name() + ")");
             }
-            ops.dellink(kernel, dev, kill);
+            ops.dellink(this, dev, kill);
             unregisterNetdeviceMany(kill);
         } finally {
             kernel.trace().exit();

@@ -2,10 +2,11 @@ package io.nssim.core.nsfs;
 
 import com.google.common.collect.ImmutableList;
 import io.nssim.core.Errno;
-import io.nssim.core.Kernel;
 import io.nssim.core.Result;
+import io.nssim.core.context.KernelContext;
 import io.nssim.core.event.KernelEvent;
 import io.nssim.core.net.Net;
+import io.nssim.core.net.NetNamespaces;
 import io.nssim.core.net.NetRef;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,7 +20,8 @@ import java.util.Optional;
 public final class RunNetns {
     public static final String DIR = "/run/netns";
 
-    private final Kernel kernel;
+    private final KernelContext kernel;
+    private final NetNamespaces netns;
     /** Entries by name: every lookup is O(1), so a script of N commands stays O(N). */
     private final Map<String, Entry> byName = new HashMap<>();
     /** The newest entry, head of a doubly linked list in tmpfs's readdir order (newest first). */
@@ -29,8 +31,9 @@ public final class RunNetns {
     /** Entries walked by every listing so far: what a complexity test counts ({@link #entriesWalked}). */
     private long walked;
 
-    public RunNetns(Kernel kernel) {
-        this.kernel = kernel;
+    public RunNetns(KernelContext context, NetNamespaces netns) {
+        this.kernel = context;
+        this.netns = netns;
     }
 
     /** The entry names, newest first. */
@@ -120,7 +123,7 @@ public final class RunNetns {
         if (kernel.faults().shouldFail("bind_mount")) {
             return Result.err(Errno.ENOMEM);
         }
-        Optional<NetRef> ref = kernel.netns().maybeGetNet(net, DIR + "/" + name + " (bind mount)");
+        Optional<NetRef> ref = netns.maybeGetNet(net, DIR + "/" + name + " (bind mount)");
         if (ref.isEmpty()) {
             return Result.err(Errno.ENOENT);
         }
@@ -136,7 +139,7 @@ public final class RunNetns {
         }
         NetRef ref = e.mount;
         e.mount = null;
-        kernel.putNet(ref);
+        netns.putNet(ref);
         return Result.ok();
     }
 

@@ -12,6 +12,7 @@ import io.nssim.core.dev.MacAddress;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.dev.Netdev;
 import io.nssim.core.dev.RegState;
+import io.nssim.core.packet.PacketLayer;
 import io.nssim.core.ref.RefToken;
 import io.nssim.core.time.VirtualClock;
 import java.time.Duration;
@@ -158,6 +159,11 @@ public final class Bridge extends NetDevice {
 
     private Netdev netdev() {
         return kernel.netdev();
+    }
+
+    /** The packet layer of the machine the bridge lives in. */
+    PacketLayer packet() {
+        return kernel.packet();
     }
 
     /** {@code br_warn}: "BRIDGE: message" in the kernel log. */

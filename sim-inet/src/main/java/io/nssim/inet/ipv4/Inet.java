@@ -64,6 +64,11 @@ public final class Inet implements KernelModule {
         return "inet";
     }
 
+    /** The machine this module's init was given. */
+    Kernel kernel() {
+        return kernel;
+    }
+
     /** The loaded IPv4 module of {@code kernel}, if any. */
     public static Optional<Inet> of(Kernel kernel) {
         for (KernelModule m : kernel.modules()) {
@@ -254,12 +259,6 @@ public final class Inet implements KernelModule {
         return Devinet.del(ip, dev, local, prefixLen, label);
     }
 
-    /** {@code ip addr flush dev DEV [...]}: deletes what {@code which} selects; returns how many. */
-    public int addrFlush(NetDevice dev, Predicate<InIfaddr> which) {
-        Ipv4Net ip = ipv4OrNull(dev.net());
-        return ip == null ? 0 : Devinet.flush(ip, dev, which);
-    }
-
     /** The device's IPv4 addresses in {@code ip addr} order (empty without IPv4). */
     public ImmutableList<InIfaddr> addresses(NetDevice dev) {
         InDevice in = InDevice.of(dev);
@@ -354,14 +353,6 @@ public final class Inet implements KernelModule {
             return Result.err(Errno.ENODEV);
         }
         return ip.arp().delete(dev, dst);
-    }
-
-    /**
-     * {@code ip neigh flush [dev DEV] [nud STATE]}: deletes the entries of {@code dev} (null: all) whose state is
-     * in {@code stateMask}. Returns how many.
-     */
-    public int neighFlush(Net net, NetDevice dev, int stateMask) {
-        return ipv4(net).arp().flush(dev, stateMask);
     }
 
     /** {@code ip neigh show}: every entry of {@code net} (NOARP and NONE included; iproute2 hides those). */

@@ -94,15 +94,16 @@ public final class Ipv4Net {
         this.fib = new Fib(this);
         this.arp = new NeighTable(this);
         this.udp = new UdpTable(this);
-        this.ipId = new AtomicInteger(net.kernel().random().nextInt(0x10000));
+        this.ipId = new AtomicInteger(inet.kernel().random().nextInt(0x10000));
     }
 
     public Net net() {
         return net;
     }
 
+    /** The machine the IPv4 module was loaded into (what its init was given). */
     public Kernel kernel() {
-        return net.kernel();
+        return inet.kernel();
     }
 
     Inet inet() {

@@ -177,8 +177,8 @@ public final class Shell {
             foreground.exit(128 + 9);
             foreground = null;
         }
-        while (kernel.netdev().rtnlHeld()) {
-            kernel.netdev().rtnlUnlock();
+        while (kernel.rtnl().isHeld()) {
+            kernel.rtnl().unlock();
         }
         String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         internalErrors.add("line " + lineNo + ": " + line.strip() + " (" + e.getClass().getName()
