@@ -187,7 +187,12 @@ public final class Completions {
      * (init_net when no /run/netns name refers to it), then "# " as root's prompt ends.
      */
     public String prompt() {
-        Net net = machine.shell().task().net();
+        return prompt(machine.shell());
+    }
+
+    /** The prompt of {@code shell} (a child shell entered with {@code ip netns exec NS bash}). */
+    public String prompt(io.nssim.userland.shell.Shell shell) {
+        Net net = shell.task().net();
         Optional<String> name = machine.kernel().nsfs().runNetns().namesOf(net).stream().reduce((a, b) -> b);
         String ns = name.orElse(net.isInitNet() ? "init_net" : net.toString());
         return "nssim [" + ns + "]# ";

@@ -1,6 +1,8 @@
 package io.nssim.cli.interactive;
 
 import io.nssim.cli.Machine;
+import io.nssim.userland.shell.Parser;
+import io.nssim.userland.shell.Shell;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -46,51 +48,62 @@ public final class InteractiveShell {
                     }).variable(LineReader.HISTORY_FILE,
                             java.nio.file.Path.of(System.getProperty("user.home"), ".nssim_history")).build();
             w.println("nssim shell: a simulated Linux 6.18 machine with iproute2 6.1 (seed " + seed
-                    + "). Tab completes, exit or Ctrl-D leaves.");
-            int lineNo = 0;
-            int status = 0;
-            for (;;) {
-                machine.shell().reportDoneJobs();
-                String line;
+                    + "). Tab completes, exit or Ctrl-D leaves; `ip netns exec NS bash` enters a namespace.");
+            Shell.Terminal[] term = new Shell.Terminal[1];
+            term[0] = child -> session(child, reader, w, completions, term[0]);
+            machine.shell().setTerminal(term[0]);
+            int status = session(machine.shell(), reader, w, completions, term[0]);
+            saveHistory(reader);
+            return status;
+        }
+    }
+
+    /**
+     * One shell's read loop: a prompt naming its namespace, lines read until they make complete commands
+     * (bash's "> " prompt for the rest), run, until exit or Ctrl-D. A child bash entered from a command runs
+     * its own loop inside this one, so nested entries stack and each exit returns to its parent.
+     */
+    private static int session(Shell shell, LineReader reader, PrintWriter w, Completions completions,
+                               Shell.Terminal term) {
+        shell.setInteractive(true);
+        shell.setTerminal(term);
+        int lineNo = 0;
+        for (;;) {
+            shell.reportDoneJobs();
+            String line;
+            try {
+                line = reader.readLine(completions.prompt(shell));
+            } catch (UserInterruptException e) {
+                continue;
+            } catch (EndOfFileException e) {
+                w.println("exit");
+                shell.exitNow();
+                return shell.lastStatus();
+            }
+            lineNo++;
+            int first = lineNo;
+            StringBuilder text = new StringBuilder(line).append('\n');
+            boolean cancelled = false;
+            while (!Parser.isComplete(text.toString(), first)) {
+                String more;
                 try {
-                    line = reader.readLine(completions.prompt());
+                    more = reader.readLine("> ");
                 } catch (UserInterruptException e) {
-                    continue;
+                    cancelled = true;
+                    break;
                 } catch (EndOfFileException e) {
-                    w.println();
-                    saveHistory(reader);
-                    return status;
+                    break;
                 }
                 lineNo++;
-                String t = line.strip();
-                if (t.equals("exit") || t.startsWith("exit ")) {
-                    saveHistory(reader);
-                    String arg = t.substring(4).strip();
-                    return arg.matches("[0-9]+") ? Integer.parseInt(arg) & 0xFF : status;
-                }
-                int first = lineNo;
-                java.util.Optional<io.nssim.userland.shell.Words.HereDoc> here = io.nssim.userland.shell.Words.hereDoc(line);
-                String body = null;
-                if (here.isPresent()) {
-                    // bash's secondary prompt: the here-document's lines, up to the delimiter (or Ctrl-D).
-                    StringBuilder b = new StringBuilder();
-                    for (;;) {
-                        String more;
-                        try {
-                            more = reader.readLine("> ");
-                        } catch (UserInterruptException | EndOfFileException e) {
-                            break;
-                        }
-                        lineNo++;
-                        if (here.get().ends(more)) {
-                            break;
-                        }
-                        b.append(here.get().strip(more)).append('\n');
-                    }
-                    body = b.toString();
-                }
-                status = machine.shell().runLine(first, line, body);
-                w.flush();
+                text.append(more).append('\n');
+            }
+            if (cancelled) {
+                continue;
+            }
+            shell.runText(first, text.toString());
+            w.flush();
+            if (shell.hasExited()) {
+                return shell.lastStatus();
             }
         }
     }

@@ -12,16 +12,26 @@ public final class Proc {
     private final Shell shell;
     private final Task task;
     private final Out out;
+    private final Out err;
     private final Proc parent;
+    /** The environment execve passed: the shell's exported variables and the command's own assignments. */
+    private java.util.Map<String, String> env = java.util.Map.of();
+    /** Whether standard input is the terminal of an interactive session (then {@code bash} reads it). */
+    private boolean stdinIsTty;
     /** Standard input: a here-document's body, or "" for /dev/null (a script's stdin). */
     private String stdin = "";
     /** Children forked and not yet exited; killing this process ends them too. */
     private final java.util.List<Proc> children = new java.util.ArrayList<>();
 
     Proc(Shell shell, Task task, Out out, Proc parent) {
+        this(shell, task, out, out, parent);
+    }
+
+    Proc(Shell shell, Task task, Out out, Out err, Proc parent) {
         this.shell = shell;
         this.task = task;
         this.out = out;
+        this.err = err;
         this.parent = parent;
         if (parent != null) {
             parent.children.add(this);
@@ -50,11 +60,37 @@ public final class Proc {
     }
 
     /**
-     * Standard error. Today the same stream as {@link #out()} (the transcript merges both, as the recorder's
-     * {@code exec 2>&1} does); programs write their errors here so that redirections can tell them apart.
+     * Standard error: a stream of its own, so that {@code 2>/dev/null}, {@code 2>&1} and {@code |&} work; the
+     * transcript shows both merged in the order they were written, as the recorder's {@code exec 2>&1} does.
      */
     public Out err() {
-        return out;
+        return err;
+    }
+
+    /** The environment the process was started with ({@code getenv}). */
+    public java.util.Map<String, String> env() {
+        return env;
+    }
+
+    void setEnv(java.util.Map<String, String> env) {
+        this.env = java.util.Map.copyOf(env);
+    }
+
+    /** Whether standard input is an interactive terminal ({@code isatty(0)}). */
+    public boolean stdinIsTty() {
+        return stdinIsTty;
+    }
+
+    void setStdinIsTty(boolean tty) {
+        this.stdinIsTty = tty;
+    }
+
+    /** The same process with other standard streams (a builtin's redirections, in the shell's own process). */
+    Proc withStreams(Out newOut, Out newErr, String newStdin) {
+        Proc p = new Proc(shell, task, newOut, newErr, null);
+        p.stdin = newStdin;
+        p.env = env;
+        return p;
     }
 
     /** The file system calls, as this process sees them (its mount namespace). */
@@ -96,9 +132,16 @@ public final class Proc {
      * program in it and must end it with {@link Shell#exitTask}.
      */
     public Proc fork() {
+        return fork(out, err, stdin);
+    }
+
+    /** {@code fork} and the child's {@code dup2}s: a child whose standard streams are redirected. */
+    Proc fork(Out childOut, Out childErr, String childStdin) {
         Task child = kernel().tasks().fork(task, task.comm()).orElseThrow();
-        Proc p = new Proc(shell, child, out, this);
-        p.stdin = stdin; // file descriptors are inherited
+        Proc p = new Proc(shell, child, childOut, childErr, this);
+        p.stdin = childStdin;
+        p.env = env;
+        p.stdinIsTty = stdinIsTty;
         return p;
     }
 

@@ -25,6 +25,12 @@ public final class Programs {
         byName.put("echo", Programs::echo);
     }
 
+    /** Puts {@code bash} and {@code sh} on the PATH, unless a caller installed its own. */
+    void ensureShell() {
+        byName.putIfAbsent("bash", new BashProgram());
+        byName.putIfAbsent("sh", new BashProgram());
+    }
+
     /** Installs {@code program} on the PATH as {@code name} (the simulator's own tools: {@code dmesg}). */
     public void register(String name, Program program) {
         byName.put(name, program);
