@@ -28,6 +28,8 @@ final class Arith {
     private final int depth;
     /** While false (the unevaluated side of && || ?:), nothing is assigned and no division fails. */
     private boolean evaluating = true;
+    /** Where the right operand of the last / or % began: bash's error token for a division by 0. */
+    private int operandStart;
 
     private Arith(String src, Vars vars, int depth) {
         this.src = src;
@@ -249,8 +251,12 @@ final class Arith {
             if (eatOnly("*", "*=", "**")) {
                 v = v * power();
             } else if (eatOnly("/", "/=")) {
+                skip();
+                operandStart = pos;
                 v = binary("/", v, power());
             } else if (eatOnly("%", "%=")) {
+                skip();
+                operandStart = pos;
                 v = binary("%", v, power());
             } else {
                 return v;
@@ -296,6 +302,7 @@ final class Arith {
                     if (!evaluating) {
                         return 0;
                     }
+                    pos = operandStart;
                     throw error("division by 0");
                 }
                 if (a == Long.MIN_VALUE && b == -1) {

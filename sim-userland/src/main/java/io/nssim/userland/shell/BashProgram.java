@@ -60,7 +60,7 @@ final class BashProgram implements Program {
                 return Outcome.exit(2);
             }
             command = rest.remove(0);
-            sh.setMessagesWithoutLines(rest.isEmpty() ? self : rest.get(0));
+            sh.setMessageName(rest.isEmpty() ? self : rest.get(0));
             sh.arg0 = rest.isEmpty() ? self : rest.remove(0);
             sh.positional = rest;
             return Outcome.exit(runString(sh, command, true));
@@ -81,12 +81,15 @@ final class BashProgram implements Program {
             sh.setTerminal(parent.terminal());
             return Outcome.exit(parent.terminal().session(sh) & 0xFF);
         }
-        sh.setMessagesWithoutLines(self);
+        sh.setMessageName(self);
         return Outcome.exit(runString(sh, proc.stdin(), false));
     }
 
     /** Runs a whole script text in {@code sh}: command by command, stopping at a syntax error or exit. */
     static int runString(Shell sh, String text, boolean dashC) {
+        if (dashC && !text.endsWith("\n")) {
+            text = text + "\n"; // bash reads a -c string as a line: an open construct ends on line 2
+        }
         Parser.Parsed p;
         try {
             p = Parser.parse(text, 1);

@@ -124,7 +124,11 @@ final class Builtins {
                 try {
                     parsed = Parser.parse(String.join(" ", args), sh.lineNo);
                 } catch (Parser.SyntaxError e) {
-                    sh.io.err().print(sh.prefix().replaceFirst(": $", ": eval: ") .replace("line " + sh.lineNo + ": eval: ", "eval: line " + e.line() + ": ") + e.getMessage() + "\n");
+                    String pre = sh.scriptName() + ": eval: line " + sh.lineNo + ": ";
+                    sh.io.err().print(pre + e.getMessage() + "\n");
+                    if (e.lineText() != null) {
+                        sh.io.err().print(pre + "`" + e.lineText() + "'\n");
+                    }
                     return 2;
                 }
                 return sh.exec(parsed.command());

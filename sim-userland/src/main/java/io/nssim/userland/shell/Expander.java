@@ -51,6 +51,8 @@ final class Expander {
     private static final char LIT = 'L';
     private static final char QUOTED = 'Q';
     private static final char EXPANDED = 'E';
+    /** A zero-width mark where quotes produced nothing ({@code ''}, {@code ""}): it still makes a field. */
+    private static final char MARK = '\uE000';
 
     private final Env env;
 
@@ -115,7 +117,11 @@ final class Expander {
             }
             sb.append(buf.parts.get(i).text);
         }
-        return sb.toString();
+        return unmark(sb.toString());
+    }
+
+    private static String unmark(String s) {
+        return s.indexOf(MARK) < 0 ? s : s.replace(String.valueOf(MARK), "");
     }
 
     /** An assignment's value: tilde after {@code =} and {@code :} too, no splitting. */
@@ -131,6 +137,9 @@ final class Expander {
         for (Part p : buf.parts) {
             for (int i = 0; i < p.text.length(); i++) {
                 char c = p.text.charAt(i);
+                if (c == MARK) {
+                    continue;
+                }
                 if (p.flags.charAt(i) == QUOTED && "*?[]\\".indexOf(c) >= 0) {
                     sb.append('\\');
                 }
@@ -185,7 +194,7 @@ final class Expander {
         for (Part p : buf.parts) {
             sb.append(p.text);
         }
-        return sb.toString();
+        return unmark(sb.toString());
     }
 
     long arith(String expr) {
@@ -276,6 +285,18 @@ final class Expander {
             if (c == '"') {
                 return i + 1;
             }
+            if (c == '$' && i + 1 < w.length() && (w.charAt(i + 1) == '{' || w.charAt(i + 1) == '(')) {
+                i = skipBalanced(w, i + 1);
+                continue;
+            }
+            if (c == '`') {
+                int e = i + 1;
+                while (e < w.length() && w.charAt(e) != '`') {
+                    e += w.charAt(e) == '\\' ? 2 : 1;
+                }
+                i = e + 1;
+                continue;
+            }
             i++;
         }
         return w.length();
@@ -291,9 +312,13 @@ final class Expander {
                 i += 2;
                 continue;
             }
-            if (c == '\'') {
+            if (c == '\'' && open == '(') {
                 int e = w.indexOf('\'', i + 1);
                 i = e < 0 ? w.length() : e + 1;
+                continue;
+            }
+            if (c == '"' && level > 0) {
+                i = skipDq(w, i + 1);
                 continue;
             }
             if (c == open) {
@@ -476,7 +501,8 @@ final class Expander {
                 if (e < 0) {
                     e = n;
                 }
-                buf.cur().add(w.substring(i + 1, e), QUOTED);
+                String lit = w.substring(i + 1, e);
+                buf.cur().add(lit.isEmpty() ? String.valueOf(MARK) : lit, QUOTED);
                 buf.cur().quoted = true;
                 i = e + 1;
                 continue;
@@ -488,10 +514,12 @@ final class Expander {
                 int lenBefore = buf.cur().text.length();
                 boolean onlyAt = inner.equals("$@") || inner.matches("\\$\\{[A-Za-z_][A-Za-z0-9_]*\\[@\\]\\}");
                 expand(buf, inner, true, false);
-                if (!(onlyAt && buf.parts.size() == partsBefore && buf.cur().text.length() == lenBefore
-                        && env.positional().isEmpty() && inner.equals("$@"))
-                        && !(onlyAt && !inner.equals("$@") && emptyArray(inner))) {
+                boolean emptyAt = onlyAt && (inner.equals("$@") ? env.positional().isEmpty() : emptyArray(inner));
+                if (!emptyAt) {
                     buf.cur().quoted = true;
+                    if (buf.parts.size() == partsBefore && buf.cur().text.length() == lenBefore) {
+                        buf.cur().add(String.valueOf(MARK), QUOTED);
+                    }
                 }
                 i = e;
                 continue;
@@ -506,6 +534,11 @@ final class Expander {
                 i = e + 1;
                 continue;
             }
+            if (c == '"' && dq) {
+                // Only inside ${...} of a double-quoted word: nested quotes are removed.
+                i++;
+                continue;
+            }
             if (c == '$' && !dq && i + 1 < n && w.charAt(i + 1) == '"') {
                 i++;
                 continue;
@@ -514,8 +547,21 @@ final class Expander {
                 i = dollarOrBackquote(buf, w, i, dq);
                 continue;
             }
-            buf.cur().add(String.valueOf(c), dq ? QUOTED : LIT);
+            buf.cur().add(String.valueOf(c), dq ? QUOTED : literalSplits ? EXPANDED : LIT);
             i++;
+        }
+    }
+
+    /** While expanding the word of an unquoted {@code ${x:-word}}: its literal text is split too. */
+    private boolean literalSplits;
+
+    private void expandParamWord(Buf buf, String word, boolean dq) {
+        boolean saved = literalSplits;
+        literalSplits = !dq;
+        try {
+            expand(buf, word, dq, !dq);
+        } finally {
+            literalSplits = saved;
         }
     }
 
@@ -684,6 +730,9 @@ final class Expander {
             buf.cur().add(items.get(k), dq ? QUOTED : EXPANDED);
             if (dq) {
                 buf.cur().quoted = true;
+                if (items.get(k).isEmpty()) {
+                    buf.cur().add(String.valueOf(MARK), QUOTED);
+                }
             }
         }
     }
@@ -776,7 +825,7 @@ final class Expander {
             switch (o.charAt(0)) {
                 case '-':
                     if (unset) {
-                        expand(buf, word, dq, !dq);
+                        expandParamWord(buf, word, dq);
                     } else {
                         emit(buf, list, items, at, v, dq);
                     }
@@ -803,7 +852,7 @@ final class Expander {
                     return;
                 default:
                     if (!unset) {
-                        expand(buf, word, dq, !dq);
+                        expandParamWord(buf, word, dq);
                     }
                     return;
             }
@@ -1008,7 +1057,7 @@ final class Expander {
         }
         List<Part> out = new ArrayList<>();
         Part cur = new Part();
-        boolean curHas = p.quoted;
+        boolean curHas = false;
         int n = p.text.length();
         int i = 0;
         while (i < n) {
@@ -1040,18 +1089,16 @@ final class Expander {
                 }
                 continue;
             }
-            cur.text.append(c);
-            cur.flags.append(f);
+            if (c != MARK) {
+                cur.text.append(c);
+                cur.flags.append(f);
+            }
             curHas = true;
             i++;
         }
         if (curHas || cur.text.length() > 0) {
             cur.quoted = true;
             out.add(cur);
-        }
-        // A split field made only of empty quoted text stays; an unquoted empty part vanishes.
-        if (out.size() == 1 && out.get(0).text.length() == 0 && !p.quoted) {
-            return List.of();
         }
         return out;
     }

@@ -39,7 +39,7 @@ public final class Shell {
     /** Loop iterations one top-level command may run. */
     public static final long LOOP_LIMIT = 1_000_000;
     /** Nested function calls, as bash's FUNCNEST would refuse them. */
-    public static final int FUNCTION_DEPTH_LIMIT = 400;
+    public static final int FUNCTION_DEPTH_LIMIT = 200;
     /** Nested subshells, command substitutions and child shells. */
     public static final int SHELL_DEPTH_LIMIT = 48;
 
@@ -196,6 +196,8 @@ public final class Shell {
     String cwd = "/root";
     long loopSteps;
     private int substStatus = -1;
+    /** How many command substitutions deep this shell is (set -x prints one more PS4 character each). */
+    int substLevel;
     final Expander expander;
 
     public Shell(Kernel kernel, Task self, Programs programs, Out out) {
@@ -426,6 +428,10 @@ public final class Shell {
         } catch (OutputLimit e) {
             io.err().print(e.getMessage() + "\n");
             st = 141;
+        } catch (StackOverflowError e) {
+            // A backstop behind the depth limits: nesting the limits allow may still exhaust a small stack.
+            io.err().print("nssim: nesting too deep for the simulator's stack: the command was stopped\n");
+            st = 1;
         }
         lastStatus = st;
         return st;
@@ -713,6 +719,7 @@ public final class Shell {
         c.cwd = cwd;
         c.funcDepth = funcDepth;
         c.loopSteps = loopSteps;
+        c.substLevel = substLevel;
         c.io = io;
         return c;
     }
@@ -740,9 +747,9 @@ public final class Shell {
         return c;
     }
 
-    void setMessagesWithoutLines(String name) {
+    /** The name bash -c and a script on stdin give their messages ({@code $0}); they still say "line N". */
+    void setMessageName(String name) {
         this.scriptName = name;
-        this.lineNumbers = false;
     }
 
     /**
@@ -797,6 +804,7 @@ public final class Shell {
         Capture cap = new Capture(PIPE_LIMIT);
         Proc child = selfProc.fork(cap, io.err(), io.in().rest());
         Shell sub = subshell(child);
+        sub.substLevel = substLevel + 1;
         sub.io = new Io(cap, io.err(), io.in());
         int st;
         try {
@@ -831,7 +839,9 @@ public final class Shell {
             throw new ExitControl(lastStatus);
         }
         if (n instanceof Ast.Simple s) {
-            return checkErrexit(execSimple(s, false));
+            int st = execSimple(s, false);
+            pipestatus(st);
+            return checkErrexit(st);
         }
         if (n instanceof Ast.Pipeline p) {
             return checkErrexit(execPipeline(p));
@@ -864,6 +874,29 @@ public final class Shell {
             return 0;
         }
         return withRedirs(redirsOf(n), () -> checkErrexit(execCompound(n)));
+    }
+
+    /** PIPESTATUS after a command that is not a pipeline: its one status. */
+    private void pipestatus(int st) {
+        Var v = globals.get("PIPESTATUS");
+        if (v == null) {
+            v = new Var();
+            globals.put("PIPESTATUS", v);
+        }
+        v.value = null;
+        if (v.array == null || v.array.size() != 1) {
+            v.array = new TreeMap<>();
+        }
+        v.array.put(0L, Integer.toString(st));
+    }
+
+    /** set -x's prefix: PS4, its first character repeated once more per command substitution level. */
+    String tracePrefix() {
+        String ps4 = getVarOr("PS4", "+ ");
+        if (ps4.isEmpty()) {
+            return "";
+        }
+        return String.valueOf(ps4.charAt(0)).repeat(substLevel) + ps4;
     }
 
     private int checkErrexit(int st) {
@@ -1060,7 +1093,7 @@ public final class Shell {
         if (n instanceof Ast.Arith a) {
             lineNo = a.line();
             if (xtrace) {
-                io.err().print(getVarOr("PS4", "+ ") + "(( " + a.expr().strip() + " ))\n");
+                io.err().print(tracePrefix() + "(( " + a.expr().strip() + " ))\n");
             }
             return expander.arith(a.expr()) != 0 ? 0 : 1;
         }
@@ -1119,7 +1152,7 @@ public final class Shell {
                 value = (old == null ? "" : old) + value;
             }
             if (xtrace) {
-                io.err().print(getVarOr("PS4", "+ ") + target + "=" + value + "\n");
+                io.err().print(tracePrefix() + target + "=" + traceQuote(value) + "\n");
             }
             if (temp != null) {
                 temp.put(name, value);
@@ -1160,7 +1193,7 @@ public final class Shell {
         Map<String, String> temp = new LinkedHashMap<>();
         assign(c.assigns(), temp);
         if (xtrace) {
-            StringBuilder t = new StringBuilder(getVarOr("PS4", "+ "));
+            StringBuilder t = new StringBuilder(tracePrefix());
             for (int i = 0; i < words.size(); i++) {
                 t.append(i > 0 ? " " : "").append(traceQuote(words.get(i)));
             }
@@ -1492,7 +1525,7 @@ public final class Shell {
             } finally {
                 condDepth -= p.negate() ? 1 : 0;
             }
-            setArray("PIPESTATUS", List.of(Integer.toString(st)));
+            pipestatus(st);
         } else {
             List<String> statuses = new ArrayList<>();
             Input in = io.in();
