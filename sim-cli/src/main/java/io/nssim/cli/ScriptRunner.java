@@ -90,7 +90,8 @@ public final class ScriptRunner {
                         : name + ": " + w) + "\n");
             }
             int status = m.shell().runParsed(i + 1, parsed);
-            if (status != 0) {
+            if (status != 0 && !m.shell().hasExited()) {
+                // (a shell that exits, by exit or set -e, never gets to print its status)
                 sink.accept("[exit " + status + "]\n");
             }
             if (steps != null) {

@@ -20,6 +20,7 @@ final class BashProgram implements Program {
             return Outcome.exit(1);
         }
         sh.setScriptName(self);
+        sh.dash = self.equals("sh");
         String command = null;
         boolean hasCommand = false;
         int i = 1;

@@ -196,6 +196,8 @@ public final class Shell {
     String cwd = "/root";
     long loopSteps;
     private int substStatus = -1;
+    /** Whether this shell is {@code sh}: Debian's dash, whose messages differ from bash's. */
+    boolean dash;
     /** How many command substitutions deep this shell is (set -x prints one more PS4 character each). */
     int substLevel;
     final Expander expander;
@@ -388,6 +390,20 @@ public final class Shell {
             io.err().print(msg + "\n");
             return;
         }
+        if (dash) {
+            // dash (Debian's /bin/sh) words its one-line syntax errors its own way.
+            String d;
+            if (msg.startsWith("unexpected EOF while looking for matching")) {
+                d = "Unterminated quoted string";
+            } else if (msg.startsWith("syntax error near unexpected token `")) {
+                d = "\"" + msg.substring("syntax error near unexpected token `".length(), msg.length() - 1)
+                        + "\" unexpected";
+            } else {
+                d = "end of file unexpected";
+            }
+            io.err().print(scriptName + ": " + e.line() + ": Syntax error: " + d + "\n");
+            return;
+        }
         String pre = syntaxPrefix(e.line(), dashC);
         io.err().print(pre + msg + "\n");
         if (e.lineText() != null && !interactive) {
@@ -462,10 +478,13 @@ public final class Shell {
         }
     }
 
-    /** "NAME: line N: " as bash prefixes its own errors. */
+    /** "NAME: line N: " as bash prefixes its own errors (dash: "NAME: N: "). */
     String prefix() {
         if (interactive) {
             return "bash: ";
+        }
+        if (dash) {
+            return scriptName + ": " + lineNo + ": ";
         }
         return lineNumbers ? scriptName + ": line " + lineNo + ": " : scriptName + ": ";
     }
@@ -720,6 +739,7 @@ public final class Shell {
         c.funcDepth = funcDepth;
         c.loopSteps = loopSteps;
         c.substLevel = substLevel;
+        c.dash = dash;
         c.io = io;
         return c;
     }
@@ -844,7 +864,8 @@ public final class Shell {
             return checkErrexit(st);
         }
         if (n instanceof Ast.Pipeline p) {
-            return checkErrexit(execPipeline(p));
+            int st = execPipeline(p);
+            return p.negate() ? st : checkErrexit(st);
         }
         if (n instanceof Ast.AndOr a) {
             condDepth++;
@@ -1330,8 +1351,8 @@ public final class Shell {
                     return Outcome.exit(126);
                 }
             }
-            r.err().print(prefix() + w + ": " + (w.contains("/") ? "No such file or directory" : "command not found")
-                    + "\n");
+            r.err().print(prefix() + w + ": " + (dash ? "not found" : w.contains("/") ? "No such file or directory"
+                    : "command not found") + "\n");
             return Outcome.exit(127);
         }
         return o.get();
