@@ -64,7 +64,8 @@ final class BashProgram implements Program {
             sh.setMessageName(rest.isEmpty() ? self : rest.get(0));
             sh.arg0 = rest.isEmpty() ? self : rest.remove(0);
             sh.positional = rest;
-            return Outcome.exit(runString(sh, command, true));
+            String text = command;
+            return Shell.inFiber(proc, () -> runString(sh, text, true));
         }
         if (!rest.isEmpty()) {
             String file = rest.remove(0);
@@ -75,7 +76,8 @@ final class BashProgram implements Program {
             }
             sh.setScriptName(file);
             sh.positional = rest;
-            return Outcome.exit(runString(sh, new String(data.get(), StandardCharsets.UTF_8), false));
+            String text = new String(data.get(), StandardCharsets.UTF_8);
+            return Shell.inFiber(proc, () -> runString(sh, text, false));
         }
         if (proc.stdinIsTty() && parent.terminal() != null) {
             sh.setInteractive(true);
@@ -83,7 +85,8 @@ final class BashProgram implements Program {
             return Outcome.exit(parent.terminal().session(sh) & 0xFF);
         }
         sh.setMessageName(self);
-        return Outcome.exit(runString(sh, proc.stdin(), false));
+        String text = proc.stdin();
+        return Shell.inFiber(proc, () -> runString(sh, text, false));
     }
 
     /** Runs a whole script text in {@code sh}: command by command, stopping at a syntax error or exit. */

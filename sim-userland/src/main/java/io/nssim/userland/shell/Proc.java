@@ -2,6 +2,7 @@ package io.nssim.userland.shell;
 
 import io.nssim.core.Kernel;
 import io.nssim.core.task.Task;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,9 @@ public final class Proc {
     private final Proc parent;
     /** The environment execve passed: the shell's exported variables and the command's own assignments. */
     private java.util.Map<String, String> env = java.util.Map.of();
+    /** Run when the process exits or is killed (a child shell's coroutine unwinds); shared with views. */
+    private java.util.List<Runnable> exitHooks = new java.util.ArrayList<>();
+
     /** Whether standard input is the terminal of an interactive session (then {@code bash} reads it). */
     private boolean stdinIsTty;
     /** Standard input: a here-document's body, or "" for /dev/null (a script's stdin). */
@@ -85,11 +89,17 @@ public final class Proc {
         this.stdinIsTty = tty;
     }
 
+    /** Runs {@code hook} when this process exits or is killed. */
+    void onExit(Runnable hook) {
+        exitHooks.add(hook);
+    }
+
     /** The same process with other standard streams (a builtin's redirections, in the shell's own process). */
     Proc withStreams(Out newOut, Out newErr, String newStdin) {
         Proc p = new Proc(shell, task, newOut, newErr, null);
         p.stdin = newStdin;
         p.env = env;
+        p.exitHooks = exitHooks;
         return p;
     }
 
@@ -147,6 +157,13 @@ public final class Proc {
 
     /** {@code exit(status)}: the task exits (its namespace reference goes); children stay behind as orphans. */
     public void exit(int status) {
+        if (!exitHooks.isEmpty()) {
+            List<Runnable> hooks = List.copyOf(exitHooks);
+            exitHooks.clear();
+            for (Runnable h : hooks) {
+                h.run();
+            }
+        }
         if (!task.hasExited()) {
             kernel().tasks().exit(task, status);
         }

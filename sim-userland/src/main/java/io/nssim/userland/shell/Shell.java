@@ -1367,7 +1367,13 @@ public final class Shell {
                 return e.status();
             }
             if (o instanceof Outcome.Sleep s) {
-                kernel.advance(s.duration());
+                Fiber fiber = Fiber.current();
+                if (fiber != null) {
+                    // A shell that runs as a coroutine: its resumer moves time, then lets it go on.
+                    fiber.sleep(s.duration());
+                } else {
+                    kernel.advance(s.duration());
+                }
                 o = s.then().get();
                 continue;
             }
@@ -1648,7 +1654,21 @@ public final class Shell {
             err(e.getMessage());
             return Outcome.exit(1);
         }
-        return Outcome.exit(runAsProcess(n));
+        return inFiber(selfProc, () -> runAsProcess(n));
+    }
+
+    /**
+     * Runs {@code body} as a coroutine ({@link Fiber}) of process {@code proc}: its sleeps come out as the
+     * returned outcome's, so a background job or a child bash sleeps in virtual time without blocking others.
+     */
+    static Outcome inFiber(Proc proc, java.util.function.IntSupplier body) {
+        if (Fiber.atLimit()) {
+            proc.err().print("nssim: limit of " + Fiber.LIMIT + " live child shells reached (a fork bomb?)\n");
+            return Outcome.exit(1);
+        }
+        Fiber f = new Fiber();
+        proc.onExit(f::kill);
+        return f.start(body);
     }
 
     /** Advances a background process's outcome: finish it, arm its timer, or leave it blocked. */
