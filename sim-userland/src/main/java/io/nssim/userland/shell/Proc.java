@@ -22,6 +22,7 @@ public final class Proc {
 
     /** Whether standard input is the terminal of an interactive session (then {@code bash} reads it). */
     private boolean stdinIsTty;
+    private boolean stdinIsRegularFile;
     /** Standard input: a here-document's body, or "" for /dev/null (a script's stdin). */
     private String stdin = "";
     /** Children forked and not yet exited; killing this process ends them too. */
@@ -87,6 +88,15 @@ public final class Proc {
 
     void setStdinIsTty(boolean tty) {
         this.stdinIsTty = tty;
+    }
+
+    /** Whether standard input is a regular file ({@code < FILE}; {@code fstat} says S_IFREG), not a pipe. */
+    public boolean stdinIsRegularFile() {
+        return stdinIsRegularFile;
+    }
+
+    void setStdinIsRegularFile(boolean file) {
+        this.stdinIsRegularFile = file;
     }
 
     /** Runs {@code hook} when this process exits or is killed. */

@@ -75,6 +75,8 @@ public final class Shell {
         final String text;
         int pos;
         final boolean tty;
+        /** Whether it is a regular file ({@code < FILE}) rather than a pipe, /dev/null or a here-document. */
+        boolean regularFile;
 
         Input(String text, boolean tty) {
             this.text = text;
@@ -1318,6 +1320,7 @@ public final class Shell {
         }
         proc.setEnv(env);
         proc.setStdinIsTty(r.in().tty);
+        proc.setStdinIsRegularFile(r.in().regularFile);
         if (!r.in().tty && programs.lookup(words.get(0)).isPresent()) {
             // A program reads its standard input to the end (a pipe or file is consumed).
             r.in().pos = r.in().text.length();
@@ -1492,6 +1495,7 @@ public final class Shell {
                 }
                 if (fd == 0) {
                     in = new Input(new String(data.get(), StandardCharsets.UTF_8), false);
+                    in.regularFile = true;
                 }
                 continue;
             }
@@ -1647,6 +1651,7 @@ public final class Shell {
                     env.putAll(temp);
                     Proc view = selfProc.withStreams(r.out(), r.err(), r.in().rest());
                     view.setEnv(env);
+                    view.setStdinIsRegularFile(r.in().regularFile);
                     return execInChild(view, words, r);
                 }
             }
