@@ -49,13 +49,34 @@ public final class InteractiveShell {
                             java.nio.file.Path.of(System.getProperty("user.home"), ".nssim_history")).build();
             w.println("nssim shell: a simulated Linux 6.18 machine with iproute2 6.1 (seed " + seed
                     + "). Tab completes, exit or Ctrl-D leaves; `ip netns exec NS bash` enters a namespace.");
-            Shell.Terminal[] term = new Shell.Terminal[1];
-            term[0] = child -> session(child, reader, w, completions, term[0]);
-            machine.shell().setTerminal(term[0]);
-            int status = session(machine.shell(), reader, w, completions, term[0]);
+            Lines lines = prompt -> {
+                try {
+                    return reader.readLine(prompt);
+                } catch (EndOfFileException e) {
+                    return null;
+                }
+            };
+            int status = start(machine, lines, w, completions);
             saveHistory(reader);
             return status;
         }
+    }
+
+    /** Where a session's lines come from: null is Ctrl-D; a {@link UserInterruptException} is Ctrl-C. */
+    @FunctionalInterface
+    public interface Lines {
+        String read(String prompt);
+    }
+
+    /**
+     * Runs the interactive session of {@code machine}'s shell on {@code lines}, with its terminal set so that
+     * {@code ip netns exec NS bash} and a bare {@code bash} enter a child shell's session; returns the status.
+     */
+    public static int start(Machine machine, Lines lines, PrintWriter w, Completions completions) {
+        Shell.Terminal[] term = new Shell.Terminal[1];
+        term[0] = child -> session(child, lines, w, completions, term[0]);
+        machine.shell().setTerminal(term[0]);
+        return session(machine.shell(), lines, w, completions, term[0]);
     }
 
     /**
@@ -63,7 +84,7 @@ public final class InteractiveShell {
      * (bash's "> " prompt for the rest), run, until exit or Ctrl-D. A child bash entered from a command runs
      * its own loop inside this one, so nested entries stack and each exit returns to its parent.
      */
-    private static int session(Shell shell, LineReader reader, PrintWriter w, Completions completions,
+    private static int session(Shell shell, Lines reader, PrintWriter w, Completions completions,
                                Shell.Terminal term) {
         shell.setInteractive(true);
         shell.setTerminal(term);
@@ -72,11 +93,13 @@ public final class InteractiveShell {
             shell.reportDoneJobs();
             String line;
             try {
-                line = reader.readLine(completions.prompt(shell));
+                line = reader.read(completions.prompt(shell));
             } catch (UserInterruptException e) {
                 continue;
-            } catch (EndOfFileException e) {
+            }
+            if (line == null) {
                 w.println("exit");
+                w.flush();
                 shell.exitNow();
                 return shell.lastStatus();
             }
@@ -87,11 +110,12 @@ public final class InteractiveShell {
             while (!Parser.isComplete(text.toString(), first)) {
                 String more;
                 try {
-                    more = reader.readLine("> ");
+                    more = reader.read("> ");
                 } catch (UserInterruptException e) {
                     cancelled = true;
                     break;
-                } catch (EndOfFileException e) {
+                }
+                if (more == null) {
                     break;
                 }
                 lineNo++;

@@ -237,6 +237,10 @@ final class Expander {
                 i += 2;
                 continue;
             }
+            if (c == '$' && i + 1 < n && w.charAt(i + 1) == '\'') {
+                i = skipAnsi(w, i + 2);
+                continue;
+            }
             if (c == '\'') {
                 int e = w.indexOf('\'', i + 1);
                 i = e < 0 ? n : e + 1;
@@ -331,12 +335,24 @@ final class Expander {
         return w.length();
     }
 
+    /** After {@code $'}: the offset after the closing quote (backslash escapes skipped). */
+    private static int skipAnsi(String w, int i) {
+        while (i < w.length() && w.charAt(i) != '\'') {
+            i += w.charAt(i) == '\\' ? 2 : 1;
+        }
+        return Math.min(i + 1, w.length());
+    }
+
     private static int matchBrace(String w, int i) {
         int level = 0;
         for (int j = i; j < w.length(); j++) {
             char c = w.charAt(j);
             if (c == '\\') {
                 j++;
+                continue;
+            }
+            if (c == '$' && j + 1 < w.length() && w.charAt(j + 1) == '\'') {
+                j = skipAnsi(w, j + 2) - 1;
                 continue;
             }
             if (c == '\'') {
@@ -456,10 +472,15 @@ final class Expander {
         int i = 0;
         int n = w.length();
         if (tilde && !dq && n > 0 && w.charAt(0) == '~') {
-            int end = w.indexOf('/');
-            String user = w.substring(1, end < 0 ? n : end);
+            int end = 1;
+            while (end < n && w.charAt(end) != '/' && w.charAt(end) != ':') {
+                end++;
+            }
+            String user = w.substring(1, end);
             String home = null;
-            if (user.isEmpty()) {
+            if (!user.matches("[A-Za-z0-9_.+-]*")) {
+                home = null; // a quoted or expanded prefix is not a tilde-prefix
+            } else if (user.isEmpty()) {
                 home = env.var("HOME");
             } else if (user.equals("root")) {
                 home = "/root";
@@ -470,7 +491,7 @@ final class Expander {
             }
             if (home != null) {
                 buf.cur().add(home, QUOTED);
-                i = end < 0 ? n : end;
+                i = end;
             }
         }
         while (i < n) {
