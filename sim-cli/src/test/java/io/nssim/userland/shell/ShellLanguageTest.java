@@ -104,4 +104,14 @@ class ShellLanguageTest {
     void shouldTraceWithXtrace() {
         assertEquals("+ x='a b'\n+ echo a b 'a b'\na b a b\n", run("bash -c 'set -x; x=\"a b\"; echo $x \"$x\"'"));
     }
+
+    @Test
+    void shouldRunTheSmallerBuiltinsAsBashDoes() {
+        assertEquals("2 3 4\n", run("arr=(1 2 3 4); unset arr[0]; echo ${arr[@]}"));
+        assertEquals("g 4\nc d\n", run("g() { echo \"$FUNCNAME $#\"; shift 2; echo \"$@\"; }; g a b c d"));
+        assertEquals("a\\ b\\'c\n", run("printf '%q\\n' \"a b'c\""));
+        assertEquals("003.1|42   |+7|10|h|%\n", run("printf '%05.1f|%-5d|%+d|%o|%c|%%\\n' 3.14159 42 7 8 hello"));
+        assertEquals("a-b-c\n", run("s=a,b,c; IFS=, read -r p q r <<< \"$s\"; echo $p-$q-$r"));
+        assertEquals("echo is a shell builtin\n/usr/sbin/ip\n", run("type echo; command -v ip"));
+    }
 }

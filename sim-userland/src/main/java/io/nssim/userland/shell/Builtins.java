@@ -319,6 +319,12 @@ final class Builtins {
             }
             if (functions) {
                 sh.functions.remove(a);
+            } else if (a.matches("[A-Za-z_][A-Za-z0-9_]*\\[[^]]+\\]")) {
+                Shell.Var v = sh.lookupVar(a.substring(0, a.indexOf('[')));
+                if (v != null && v.array != null) {
+                    long idx = sh.expander.arith(a.substring(a.indexOf('[') + 1, a.length() - 1));
+                    v.array.remove(idx);
+                }
             } else {
                 Shell.Var v = sh.lookupVar(a);
                 if (v != null && v.readonly) {

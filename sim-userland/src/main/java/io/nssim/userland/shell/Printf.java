@@ -86,7 +86,7 @@ final class Printf {
                     }
                 }
             }
-            while (j < n && "hlLqjzt".indexOf(f.charAt(j)) >= 0) {
+            while (j < n && "hlLjzt".indexOf(f.charAt(j)) >= 0) {
                 j++;
             }
             if (j >= n) {

@@ -1285,7 +1285,11 @@ public final class Shell {
         List<String> savedPos = positional;
         positional = new ArrayList<>(args);
         funcDepth++;
-        locals.addFirst(new LinkedHashMap<>());
+        Map<String, Var> scope = new LinkedHashMap<>();
+        Var fname = new Var();
+        fname.value = name;
+        scope.put("FUNCNAME", fname);
+        locals.addFirst(scope);
         int savedLoops = loopDepth;
         loopDepth = 0;
         try {
