@@ -22,24 +22,28 @@ public final class Main {
                    nssim shell [--seed N]          type the same commands interactively
                    nssim --help | --version
 
-            Scripts are one simple command per line, as bash runs them: ip netns ..., ip link ...,
+            Scripts are bash (pipelines, lists, if/for/while/case, functions, expansions, redirections,
+            here-documents, bash -c) running the simulated programs: ip netns ..., ip link ...,
             ip address/route/neigh ..., ip monitor ..., ip netns exec NS CMD, ping, sysctl net.*,
             cat /proc/net/... and /proc/sys/net/..., iptables, iptables-save, iptables-restore, ipset,
-            conntrack, CMD &, sleep N (virtual time), kill, wait, $!, true,
-            false, echo, dmesg, and nssim's own "nssim show|trace|fail|leak|release|hold-cleanup|dot"
-            (nssim help lists them). A line may end in a here-document (iptables-restore <<EOF, then the
-            rules, then EOF), the command's standard input. The transcript shows "$ LINE", the output, and
-            "[exit N]" for a non-zero status.
+            conntrack, sleep N (virtual time), dmesg, and nssim's own "nssim show|trace|fail|leak|release|
+            hold-cleanup|dot" (nssim help lists them). The transcript shows "$ LINE" (and "> LINE" for the
+            other lines of a command that spans lines), the output, and "[exit N]" for a non-zero status.
             --seed N fixes the machine's random numbers (MAC addresses); the default is 1.
             """;
 
     private Main() {
     }
 
-    public static void main(String[] args) {
-        int status = run(args, System.in, System.out, System.err);
+    public static void main(String[] args) throws InterruptedException {
+        // The shell's interpreter recurses with the script's nesting: give it a deep stack.
+        int[] status = {1};
+        Thread t = new Thread(null, () -> status[0] = run(args, System.in, System.out, System.err), "nssim",
+                512L << 20);
+        t.start();
+        t.join();
         System.out.flush();
-        System.exit(status);
+        System.exit(status[0]);
     }
 
     /** The whole command line; returns the process exit status. */

@@ -1,6 +1,6 @@
 package io.nssim.cli;
 
-import io.nssim.userland.shell.Words;
+import io.nssim.userland.shell.Parser;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +9,9 @@ import java.util.Optional;
  * writes: for every command line, {@code $ LINE} (trailing blanks removed, leading ones kept), then what
  * the command printed (stdout and stderr merged in order), then {@code [exit N]} when N is not 0. Blank
  * lines and {@code #} comment lines are skipped but still count for the line numbers in bash's messages.
- * A here-document's body lines (up to its delimiter) are the command's standard input and are not printed.
+ * A top-level command that spans lines prints its first line as {@code $ LINE} and the others as
+ * {@code > LINE}; a here-document's body lines (up to its delimiter) are the command's standard input and are
+ * not printed. A syntax error prints bash's message and ends the script, as bash does.
  */
 public final class ScriptRunner {
     private final long seed;
@@ -48,51 +50,75 @@ public final class ScriptRunner {
     /** Streams the transcript to {@code sink}, and tells {@code steps} (if not null) about every step. */
     public void run(String name, List<String> lines, java.util.function.Consumer<String> sink, Steps steps) {
         Machine m = Machine.boot(seed, sink::accept);
+        try {
+            runOn(m, name, lines, sink, steps);
+        } finally {
+            internalErrors = m.shell().internalErrors();
+        }
+    }
+
+    private void runOn(Machine m, String name, List<String> lines, java.util.function.Consumer<String> sink,
+            Steps steps) {
         m.shell().setScriptName(name);
         if (steps != null) {
             steps.booted(m);
         }
-        for (int i = 0; i < lines.size(); i++) {
+        int n = lines.size();
+        int i = 0;
+        while (i < n) {
             String line = stripTrailing(lines.get(i));
             String lead = line.strip();
             if (lead.isEmpty() || lead.startsWith("#")) {
+                i++;
                 continue;
             }
-            sink.accept("$ " + line + "\n");
-            int lineNo = i + 1;
-            Optional<Words.HereDoc> here = Words.hereDoc(line);
-            String body = null;
-            if (here.isPresent()) {
-                // The body: the next lines, up to the delimiter line (not printed: bash does not echo them).
-                StringBuilder b = new StringBuilder();
-                int j = i + 1;
-                while (j < lines.size() && !here.get().ends(lines.get(j))) {
-                    b.append(here.get().strip(lines.get(j))).append('\n');
-                    j++;
-                }
-                if (j == lines.size()) {
-                    // bash 5.2, when parsing reaches the end: a script file names its last line, stdin none.
-                    sink.accept((name.equals("bash") ? "bash: " : name + ": line " + j + ": ")
-                            + "warning: here-document at line " + lineNo
-                            + " delimited by end-of-file (wanted `" + here.get().delimiter() + "')\n");
-                }
-                body = b.toString();
-                i = j;
+            // bash reads lines until they make complete commands (the recorder asks bash -n the same).
+            int j = i;
+            StringBuilder text = new StringBuilder(line).append('\n');
+            while (j + 1 < n && !Parser.isComplete(text.toString(), i + 1)) {
+                j++;
+                text.append(lines.get(j)).append('\n');
             }
-            int status = m.shell().runLine(lineNo, line, body);
+            Parser.Parsed parsed;
+            try {
+                parsed = Parser.parse(text.toString(), i + 1);
+            } catch (Parser.SyntaxError e) {
+                // bash prints the error and stops reading the script; nothing of the command runs.
+                m.shell().runText(i + 1, text.toString());
+                return;
+            }
+            java.util.Set<Integer> body = new java.util.HashSet<>(parsed.bodyLines());
+            boolean first = true;
+            for (int k = i; k <= j; k++) {
+                if (body.contains(k + 1)) {
+                    continue;
+                }
+                sink.accept((first ? "$ " : "> ") + stripTrailing(lines.get(k)) + "\n");
+                first = false;
+            }
+            for (String w : parsed.warnings()) {
+                sink.accept((name.equals("bash") ? "bash: " + w.replaceFirst("^line [0-9]+: ", "")
+                        : name + ": " + w) + "\n");
+            }
+            int status = m.shell().runParsed(i + 1, parsed, text.toString().strip());
             if (m.shell().terminated()) {
                 // The shell killed itself (kill 0, kill -9 -PGID, kill PID-OF-BASH): bash is gone, so neither
                 // the line's status nor anything after it appears, as in the recorder's transcript.
-                break;
+                return;
             }
-            if (status != 0) {
+            if (status != 0 && !m.shell().hasExited()) {
+                // (a shell that exits, by exit or set -e, never gets to print its status)
                 sink.accept("[exit " + status + "]\n");
             }
             if (steps != null) {
-                steps.ran(m, lineNo, line, status);
+                steps.ran(m, i + 1, text.toString().stripTrailing(), status);
+            }
+            i = j + 1;
+            if (m.shell().hasExited()) {
+                return;
             }
         }
-        internalErrors = m.shell().internalErrors();
+        m.shell().exitNow();
     }
 
     /**

@@ -44,6 +44,16 @@ public final class Completions {
 
     /** The candidates for the word after {@code before} (the complete words typed so far). */
     public List<String> candidates(List<String> before) {
+        // A command starts again after a pipe or list operator, and after ip netns exec NS.
+        for (int k = before.size() - 1; k >= 0; k--) {
+            if (java.util.Set.of("|", "|&", ";", "&&", "||", "&", "then", "do", "else", "{", "(").contains(before.get(k))) {
+                return candidates(before.subList(k + 1, before.size()));
+            }
+        }
+        if (before.size() >= 4 && before.get(0).equals("ip") && before.get(1).equals("netns")
+                && before.get(2).equals("exec")) {
+            return candidates(before.subList(4, before.size()));
+        }
         if (before.isEmpty()) {
             return COMMANDS;
         }
@@ -187,7 +197,12 @@ public final class Completions {
      * (init_net when no /run/netns name refers to it), then "# " as root's prompt ends.
      */
     public String prompt() {
-        Net net = machine.shell().task().net();
+        return prompt(machine.shell());
+    }
+
+    /** The prompt of {@code shell} (a child shell entered with {@code ip netns exec NS bash}). */
+    public String prompt(io.nssim.userland.shell.Shell shell) {
+        Net net = shell.task().net();
         Optional<String> name = machine.kernel().nsfs().runNetns().namesOf(net).stream().reduce((a, b) -> b);
         String ns = name.orElse(net.isInitNet() ? "init_net" : net.toString());
         return "nssim [" + ns + "]# ";

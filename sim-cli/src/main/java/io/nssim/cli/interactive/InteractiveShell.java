@@ -1,6 +1,8 @@
 package io.nssim.cli.interactive;
 
 import io.nssim.cli.Machine;
+import io.nssim.userland.shell.Parser;
+import io.nssim.userland.shell.Shell;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -46,55 +48,89 @@ public final class InteractiveShell {
                     }).variable(LineReader.HISTORY_FILE,
                             java.nio.file.Path.of(System.getProperty("user.home"), ".nssim_history")).build();
             w.println("nssim shell: a simulated Linux 6.18 machine with iproute2 6.1 (seed " + seed
-                    + "). Tab completes, exit or Ctrl-D leaves.");
-            int lineNo = 0;
-            int status = 0;
-            for (;;) {
-                machine.shell().reportDoneJobs();
-                String line;
+                    + "). Tab completes, exit or Ctrl-D leaves; `ip netns exec NS bash` enters a namespace.");
+            Lines lines = prompt -> {
                 try {
-                    line = reader.readLine(completions.prompt());
-                } catch (UserInterruptException e) {
-                    continue;
+                    return reader.readLine(prompt);
                 } catch (EndOfFileException e) {
-                    w.println();
-                    saveHistory(reader);
-                    return status;
+                    return null;
+                }
+            };
+            int status = start(machine, lines, w, completions);
+            saveHistory(reader);
+            return status;
+        }
+    }
+
+    /** Where a session's lines come from: null is Ctrl-D; a {@link UserInterruptException} is Ctrl-C. */
+    @FunctionalInterface
+    public interface Lines {
+        String read(String prompt);
+    }
+
+    /**
+     * Runs the interactive session of {@code machine}'s shell on {@code lines}, with its terminal set so that
+     * {@code ip netns exec NS bash} and a bare {@code bash} enter a child shell's session; returns the status.
+     */
+    public static int start(Machine machine, Lines lines, PrintWriter w, Completions completions) {
+        Shell.Terminal[] term = new Shell.Terminal[1];
+        term[0] = child -> session(child, lines, w, completions, term[0]);
+        machine.shell().setTerminal(term[0]);
+        return session(machine.shell(), lines, w, completions, term[0]);
+    }
+
+    /**
+     * One shell's read loop: a prompt naming its namespace, lines read until they make complete commands
+     * (bash's "> " prompt for the rest), run, until exit or Ctrl-D. A child bash entered from a command runs
+     * its own loop inside this one, so nested entries stack and each exit returns to its parent.
+     */
+    private static int session(Shell shell, Lines reader, PrintWriter w, Completions completions,
+                               Shell.Terminal term) {
+        shell.setInteractive(true);
+        shell.setTerminal(term);
+        int lineNo = 0;
+        for (;;) {
+            shell.reportDoneJobs();
+            String line;
+            try {
+                line = reader.read(completions.prompt(shell));
+            } catch (UserInterruptException e) {
+                continue;
+            }
+            if (line == null) {
+                w.println("exit");
+                w.flush();
+                shell.exitNow();
+                return shell.lastStatus();
+            }
+            lineNo++;
+            int first = lineNo;
+            StringBuilder text = new StringBuilder(line).append('\n');
+            boolean cancelled = false;
+            while (!Parser.isComplete(text.toString(), first)) {
+                String more;
+                try {
+                    more = reader.read("> ");
+                } catch (UserInterruptException e) {
+                    cancelled = true;
+                    break;
+                }
+                if (more == null) {
+                    break;
                 }
                 lineNo++;
-                String t = line.strip();
-                if (t.equals("exit") || t.startsWith("exit ")) {
-                    saveHistory(reader);
-                    String arg = t.substring(4).strip();
-                    return arg.matches("[0-9]+") ? Integer.parseInt(arg) & 0xFF : status;
-                }
-                int first = lineNo;
-                java.util.Optional<io.nssim.userland.shell.Words.HereDoc> here = io.nssim.userland.shell.Words.hereDoc(line);
-                String body = null;
-                if (here.isPresent()) {
-                    // bash's secondary prompt: the here-document's lines, up to the delimiter (or Ctrl-D).
-                    StringBuilder b = new StringBuilder();
-                    for (;;) {
-                        String more;
-                        try {
-                            more = reader.readLine("> ");
-                        } catch (UserInterruptException | EndOfFileException e) {
-                            break;
-                        }
-                        lineNo++;
-                        if (here.get().ends(more)) {
-                            break;
-                        }
-                        b.append(here.get().strip(more)).append('\n');
-                    }
-                    body = b.toString();
-                }
-                status = machine.shell().runLine(first, line, body);
-                w.flush();
-                if (machine.shell().terminated()) {
-                    saveHistory(reader); // the shell killed itself (kill 0): it is gone
-                    return status;
-                }
+                text.append(more).append('\n');
+            }
+            if (cancelled) {
+                continue;
+            }
+            shell.runText(first, text.toString());
+            w.flush();
+            if (shell.terminated()) {
+                return 128 + shell.terminatedBy(); // the shell killed itself (kill 0): it is gone
+            }
+            if (shell.hasExited()) {
+                return shell.lastStatus();
             }
         }
     }

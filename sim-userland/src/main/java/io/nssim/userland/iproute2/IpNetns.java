@@ -443,7 +443,7 @@ final class IpNetns {
     private static Outcome execvp(Proc proc, List<String> cmd) {
         Optional<Outcome> o = proc.exec(cmd);
         if (o.isEmpty()) {
-            proc.out().print("exec of \"" + cmd.get(0) + "\" failed: " + Errno.ENOENT.strerror() + "\n");
+            proc.err().print("exec of \"" + cmd.get(0) + "\" failed: " + Errno.ENOENT.strerror() + "\n");
             return Outcome.exit(1);
         }
         return o.get();

@@ -49,7 +49,7 @@ final class IpRun {
 
     /** stderr: merged with stdout in order, as the transcript shows it. */
     void err(String s) {
-        proc.out().print(s);
+        proc.err().print(s);
     }
 
     static String resource(String name) {

@@ -2,6 +2,7 @@ package io.nssim.userland.shell;
 
 import io.nssim.core.Kernel;
 import io.nssim.core.task.Task;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,16 +13,30 @@ public final class Proc {
     private final Shell shell;
     private final Task task;
     private final Out out;
+    private final Out err;
     private final Proc parent;
+    /** The environment execve passed: the shell's exported variables and the command's own assignments. */
+    private java.util.Map<String, String> env = java.util.Map.of();
+    /** Run when the process exits or is killed (a child shell's coroutine unwinds); shared with views. */
+    private java.util.List<Runnable> exitHooks = new java.util.ArrayList<>();
+
+    /** Whether standard input is the terminal of an interactive session (then {@code bash} reads it). */
+    private boolean stdinIsTty;
+    private boolean stdinIsRegularFile;
     /** Standard input: a here-document's body, or "" for /dev/null (a script's stdin). */
     private String stdin = "";
     /** Children forked and not yet exited; killing this process ends them too. */
     private final java.util.List<Proc> children = new java.util.ArrayList<>();
 
     Proc(Shell shell, Task task, Out out, Proc parent) {
+        this(shell, task, out, out, parent);
+    }
+
+    Proc(Shell shell, Task task, Out out, Out err, Proc parent) {
         this.shell = shell;
         this.task = task;
         this.out = out;
+        this.err = err;
         this.parent = parent;
         if (parent != null) {
             parent.children.add(this);
@@ -50,11 +65,52 @@ public final class Proc {
     }
 
     /**
-     * Standard error. Today the same stream as {@link #out()} (the transcript merges both, as the recorder's
-     * {@code exec 2>&1} does); programs write their errors here so that redirections can tell them apart.
+     * Standard error: a stream of its own, so that {@code 2>/dev/null}, {@code 2>&1} and {@code |&} work; the
+     * transcript shows both merged in the order they were written, as the recorder's {@code exec 2>&1} does.
      */
     public Out err() {
-        return out;
+        return err;
+    }
+
+    /** The environment the process was started with ({@code getenv}). */
+    public java.util.Map<String, String> env() {
+        return env;
+    }
+
+    void setEnv(java.util.Map<String, String> env) {
+        this.env = java.util.Map.copyOf(env);
+    }
+
+    /** Whether standard input is an interactive terminal ({@code isatty(0)}). */
+    public boolean stdinIsTty() {
+        return stdinIsTty;
+    }
+
+    void setStdinIsTty(boolean tty) {
+        this.stdinIsTty = tty;
+    }
+
+    /** Whether standard input is a regular file ({@code < FILE}; {@code fstat} says S_IFREG), not a pipe. */
+    public boolean stdinIsRegularFile() {
+        return stdinIsRegularFile;
+    }
+
+    void setStdinIsRegularFile(boolean file) {
+        this.stdinIsRegularFile = file;
+    }
+
+    /** Runs {@code hook} when this process exits or is killed. */
+    void onExit(Runnable hook) {
+        exitHooks.add(hook);
+    }
+
+    /** The same process with other standard streams (a builtin's redirections, in the shell's own process). */
+    Proc withStreams(Out newOut, Out newErr, String newStdin) {
+        Proc p = new Proc(shell, task, newOut, newErr, null);
+        p.stdin = newStdin;
+        p.env = env;
+        p.exitHooks = exitHooks;
+        return p;
     }
 
     /** The file system calls, as this process sees them (its mount namespace). */
@@ -108,14 +164,28 @@ public final class Proc {
      * program in it and must end it with {@link Shell#exitTask}.
      */
     public Proc fork() {
+        return fork(out, err, stdin);
+    }
+
+    /** {@code fork} and the child's {@code dup2}s: a child whose standard streams are redirected. */
+    Proc fork(Out childOut, Out childErr, String childStdin) {
         Task child = kernel().tasks().fork(task, task.comm()).orElseThrow();
-        Proc p = new Proc(shell, child, out, this);
-        p.stdin = stdin; // file descriptors are inherited
+        Proc p = new Proc(shell, child, childOut, childErr, this);
+        p.stdin = childStdin;
+        p.env = env;
+        p.stdinIsTty = stdinIsTty;
         return p;
     }
 
     /** {@code exit(status)}: the task exits (its namespace reference goes); children stay behind as orphans. */
     public void exit(int status) {
+        if (!exitHooks.isEmpty()) {
+            List<Runnable> hooks = List.copyOf(exitHooks);
+            exitHooks.clear();
+            for (Runnable h : hooks) {
+                h.run();
+            }
+        }
         if (!task.hasExited()) {
             kernel().tasks().exit(task, status);
         }

@@ -25,6 +25,12 @@ public final class Programs {
         byName.put("echo", Programs::echo);
     }
 
+    /** Puts {@code bash} and {@code sh} on the PATH, unless a caller installed its own. */
+    void ensureShell() {
+        byName.putIfAbsent("bash", new BashProgram());
+        byName.putIfAbsent("sh", new BashProgram());
+    }
+
     /** Installs {@code program} on the PATH as {@code name} (the simulator's own tools: {@code dmesg}). */
     public void register(String name, Program program) {
         byName.put(name, program);
@@ -56,13 +62,13 @@ public final class Programs {
     /** coreutils {@code sleep NUMBER[SUFFIX]...}: the sum of the intervals, in virtual time. */
     static Outcome sleep(Proc p, List<String> argv) {
         if (argv.size() < 2) {
-            p.out().print("sleep: missing operand\nTry 'sleep --help' for more information.\n");
+            p.err().print("sleep: missing operand\nTry 'sleep --help' for more information.\n");
             return Outcome.exit(1);
         }
         long nanos = 0;
         for (String a : argv.subList(1, argv.size())) {
             if (a.startsWith("-") && a.length() > 1 && !a.equals("--")) {
-                p.out().print("sleep: invalid option -- '" + a.charAt(1)
+                p.err().print("sleep: invalid option -- '" + a.charAt(1)
                         + "'\nTry 'sleep --help' for more information.\n");
                 return Outcome.exit(1);
             }
@@ -73,7 +79,7 @@ public final class Programs {
             }
             Optional<Long> n = parseInterval(a);
             if (n.isEmpty()) {
-                p.out().print("sleep: invalid time interval " + quote(a)
+                p.err().print("sleep: invalid time interval " + quote(a)
                         + "\nTry 'sleep --help' for more information.\n");
                 return Outcome.exit(1);
             }
