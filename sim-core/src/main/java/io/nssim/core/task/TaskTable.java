@@ -179,6 +179,12 @@ public final class TaskTable {
         task.setComm(comm);
     }
 
+    /** {@code execve(argv)}: the command name becomes {@code comm} and /proc/PID/cmdline {@code argv}. */
+    public void exec(Task task, String comm, java.util.List<String> argv) {
+        task.setComm(comm);
+        task.setCmdline(argv);
+    }
+
     /** Adds an open file to a task's table (the task now owns that file's reference). */
     public void installFile(Task task, OpenFile file) {
         checkArgument(!task.hasExited(), "install into exited %s", task);

@@ -65,6 +65,13 @@ public final class ProcFs {
         return Optional.of(normalised.substring(SYS.length()).replace('/', '.'));
     }
 
+    /** Mounts the IPv4 module's {@code /proc/net} files ({@code route}, {@code snmp}, {@code arp}) on {@code fs}. */
+    public static void install(io.nssim.core.fs.RootFs fs) {
+        fs.registerProcNet("route", net -> inet(net).procNetRoute(net));
+        fs.registerProcNet("snmp", net -> inet(net).procNetSnmp(net));
+        fs.registerProcNet("arp", ProcFs::procNetArp);
+    }
+
     /** Looks {@code path} up in {@code net}'s view. */
     public static Node lookup(Net net, String path) {
         String p = normalise(path);

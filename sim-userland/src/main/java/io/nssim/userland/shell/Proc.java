@@ -87,7 +87,7 @@ public final class Proc {
         if (p.isEmpty()) {
             return Optional.empty();
         }
-        kernel().tasks().exec(task, Programs.basename(argv.get(0)));
+        kernel().tasks().exec(task, Programs.basename(argv.get(0)), argv);
         return Optional.of(p.get().run(this, argv));
     }
 
