@@ -1103,14 +1103,19 @@ public final class Awk implements Program {
                     String s = str(eval(a.get(0)));
                     double m = num(eval(a.get(1)));
                     double len = a.size() > 2 ? num(eval(a.get(2))) : Double.POSITIVE_INFINITY;
-                    // mawk: positions are truncated, then the range is cut to the string
-                    double start = Math.floor(m);
-                    double end = Double.isInfinite(len) ? Double.POSITIVE_INFINITY : start + Math.floor(len);
-                    if (Double.isNaN(start) || Double.isNaN(end)) {
+                    // mawk 1.3.4 (recorded): both truncated; a start below 1 moves to 1 and the length grows by
+                    // as much as the start was below 0 (substr("hello",-1,1) is "he")
+                    if (Double.isNaN(m) || Double.isNaN(len)) {
                         return V.str("");
                     }
-                    long from = (long) Math.max(1, start);
-                    long to = (long) Math.min(s.length() + 1.0, end);
+                    double st = m < 0 ? Math.ceil(m) : Math.floor(m);
+                    double l = Double.isInfinite(len) ? len : len < 0 ? Math.ceil(len) : Math.floor(len);
+                    if (st < 1) {
+                        l += -st;
+                        st = 1;
+                    }
+                    long from = (long) Math.min(st, s.length() + 1.0);
+                    long to = (long) Math.min(s.length() + 1.0, st + l);
                     return V.str(to <= from ? "" : s.substring((int) from - 1, (int) to - 1));
                 }
                 case "index":
