@@ -123,7 +123,8 @@ public final class RootFs implements Vfs {
             return Result.err(Errno.ELOOP);
         }
         Node n = null;
-        for (int i = 0; i < p.size(); i++) {
+        // /run is the tmpfs's: the walk starts at the /run/netns mount
+        for (int i = p.get(0).equals("run") ? 1 : 0; i < p.size(); i++) {
             List<String> prefix = p.subList(0, i + 1);
             n = node(task, prefix);
             if (n == null) {

@@ -92,6 +92,7 @@ public final class TaskTable {
         checkArgument(!parent.hasExited(), "fork of exited %s", parent);
         kernel.trace().enter("copy_process", parent.describe());
         Task child = create(parent.pid(), comm, parent.net());
+        child.setCmdline(parent.cmdline()); // the child shares the parent's memory image until it execs
         for (OpenFile f : parent.files()) {
             child.mutableFiles().add(dupFile(f));
         }

@@ -71,6 +71,12 @@ public final class Proc {
         return stdin;
     }
 
+    /** A forked child's {@code dup2} of another standard input before it execs (xargs gives /dev/null). */
+    public Proc withStdin(String text) {
+        setStdin(text);
+        return this;
+    }
+
     /** Redirects standard input ({@code <<WORD}): the shell does it in the child before {@code exec}. */
     void setStdin(String text) {
         this.stdin = java.util.Objects.requireNonNull(text, "text");
