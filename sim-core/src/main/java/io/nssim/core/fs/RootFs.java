@@ -311,21 +311,34 @@ public final class RootFs implements Vfs {
             "carrier_changes", "flags", "ifalias", "ifindex", "iflink", "mtu", "operstate", "statistics",
             "tx_queue_len", "type");
 
+    /** {@code /sys/class/net/DEV/statistics/*} (net-sysfs.c's netstat_attrs): the counters nssim keeps, 0 for the rest. */
     private static final Map<String, DeviceStats.Counter> STATS = new LinkedHashMap<>();
 
     static {
         STATS.put("collisions", DeviceStats.Counter.COLLISIONS);
         STATS.put("multicast", DeviceStats.Counter.MULTICAST);
         STATS.put("rx_bytes", DeviceStats.Counter.RX_BYTES);
+        STATS.put("rx_compressed", null);
+        STATS.put("rx_crc_errors", null);
         STATS.put("rx_dropped", DeviceStats.Counter.RX_DROPPED);
         STATS.put("rx_errors", DeviceStats.Counter.RX_ERRORS);
+        STATS.put("rx_fifo_errors", null);
+        STATS.put("rx_frame_errors", null);
+        STATS.put("rx_length_errors", null);
         STATS.put("rx_missed_errors", DeviceStats.Counter.RX_MISSED);
+        STATS.put("rx_nohandler", null);
+        STATS.put("rx_over_errors", null);
         STATS.put("rx_packets", DeviceStats.Counter.RX_PACKETS);
+        STATS.put("tx_aborted_errors", null);
         STATS.put("tx_bytes", DeviceStats.Counter.TX_BYTES);
         STATS.put("tx_carrier_errors", DeviceStats.Counter.TX_CARRIER);
+        STATS.put("tx_compressed", null);
         STATS.put("tx_dropped", DeviceStats.Counter.TX_DROPPED);
         STATS.put("tx_errors", DeviceStats.Counter.TX_ERRORS);
+        STATS.put("tx_fifo_errors", null);
+        STATS.put("tx_heartbeat_errors", null);
         STATS.put("tx_packets", DeviceStats.Counter.TX_PACKETS);
+        STATS.put("tx_window_errors", null);
     }
 
     private Node sys(Task task, List<String> p) {
@@ -393,11 +406,11 @@ public final class RootFs implements Vfs {
             if (rest.size() == 1) {
                 return new Dir(ino(k), List.copyOf(STATS.keySet()), 040755);
             }
-            DeviceStats.Counter c = STATS.get(rest.get(1));
-            if (c == null || rest.size() > 2) {
+            if (!STATS.containsKey(rest.get(1)) || rest.size() > 2) {
                 return null;
             }
-            return new File(ino(k), dev.stats().get(c) + "\n", 4096, 0100444, null);
+            DeviceStats.Counter c = STATS.get(rest.get(1));
+            return new File(ino(k), (c == null ? 0 : dev.stats().get(c)) + "\n", 4096, 0100444, null);
         }
         if (rest.size() > 1) {
             return null;
