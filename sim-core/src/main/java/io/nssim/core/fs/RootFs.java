@@ -311,35 +311,27 @@ public final class RootFs implements Vfs {
             "carrier_changes", "flags", "ifalias", "ifindex", "iflink", "mtu", "operstate", "statistics",
             "tx_queue_len", "type");
 
-    /** {@code /sys/class/net/DEV/statistics/*} (net-sysfs.c's netstat_attrs): the counters nssim keeps, 0 for the rest. */
-    private static final Map<String, DeviceStats.Counter> STATS = new LinkedHashMap<>();
+    /** {@code /sys/class/net/DEV/statistics/*} (net-sysfs.c's netstat_attrs), in listing order. */
+    private static final List<String> STAT_NAMES = List.of(
+            "collisions", "multicast", "rx_bytes", "rx_compressed", "rx_crc_errors", "rx_dropped", "rx_errors",
+            "rx_fifo_errors", "rx_frame_errors", "rx_length_errors", "rx_missed_errors", "rx_nohandler",
+            "rx_over_errors", "rx_packets", "tx_aborted_errors", "tx_bytes", "tx_carrier_errors", "tx_compressed",
+            "tx_dropped", "tx_errors", "tx_fifo_errors", "tx_heartbeat_errors", "tx_packets", "tx_window_errors");
 
-    static {
-        STATS.put("collisions", DeviceStats.Counter.COLLISIONS);
-        STATS.put("multicast", DeviceStats.Counter.MULTICAST);
-        STATS.put("rx_bytes", DeviceStats.Counter.RX_BYTES);
-        STATS.put("rx_compressed", null);
-        STATS.put("rx_crc_errors", null);
-        STATS.put("rx_dropped", DeviceStats.Counter.RX_DROPPED);
-        STATS.put("rx_errors", DeviceStats.Counter.RX_ERRORS);
-        STATS.put("rx_fifo_errors", null);
-        STATS.put("rx_frame_errors", null);
-        STATS.put("rx_length_errors", null);
-        STATS.put("rx_missed_errors", DeviceStats.Counter.RX_MISSED);
-        STATS.put("rx_nohandler", null);
-        STATS.put("rx_over_errors", null);
-        STATS.put("rx_packets", DeviceStats.Counter.RX_PACKETS);
-        STATS.put("tx_aborted_errors", null);
-        STATS.put("tx_bytes", DeviceStats.Counter.TX_BYTES);
-        STATS.put("tx_carrier_errors", DeviceStats.Counter.TX_CARRIER);
-        STATS.put("tx_compressed", null);
-        STATS.put("tx_dropped", DeviceStats.Counter.TX_DROPPED);
-        STATS.put("tx_errors", DeviceStats.Counter.TX_ERRORS);
-        STATS.put("tx_fifo_errors", null);
-        STATS.put("tx_heartbeat_errors", null);
-        STATS.put("tx_packets", DeviceStats.Counter.TX_PACKETS);
-        STATS.put("tx_window_errors", null);
-    }
+    /** The attributes nssim counts; the others read 0. */
+    private static final Map<String, DeviceStats.Counter> STATS = Map.ofEntries(
+            Map.entry("collisions", DeviceStats.Counter.COLLISIONS),
+            Map.entry("multicast", DeviceStats.Counter.MULTICAST),
+            Map.entry("rx_bytes", DeviceStats.Counter.RX_BYTES),
+            Map.entry("rx_dropped", DeviceStats.Counter.RX_DROPPED),
+            Map.entry("rx_errors", DeviceStats.Counter.RX_ERRORS),
+            Map.entry("rx_missed_errors", DeviceStats.Counter.RX_MISSED),
+            Map.entry("rx_packets", DeviceStats.Counter.RX_PACKETS),
+            Map.entry("tx_bytes", DeviceStats.Counter.TX_BYTES),
+            Map.entry("tx_carrier_errors", DeviceStats.Counter.TX_CARRIER),
+            Map.entry("tx_dropped", DeviceStats.Counter.TX_DROPPED),
+            Map.entry("tx_errors", DeviceStats.Counter.TX_ERRORS),
+            Map.entry("tx_packets", DeviceStats.Counter.TX_PACKETS));
 
     private Node sys(Task task, List<String> p) {
         String path = key(p);
@@ -404,9 +396,9 @@ public final class RootFs implements Vfs {
         String attr = rest.get(0);
         if (attr.equals("statistics")) {
             if (rest.size() == 1) {
-                return new Dir(ino(k), List.copyOf(STATS.keySet()), 040755);
+                return new Dir(ino(k), STAT_NAMES, 040755);
             }
-            if (!STATS.containsKey(rest.get(1)) || rest.size() > 2) {
+            if (!STAT_NAMES.contains(rest.get(1)) || rest.size() > 2) {
                 return null;
             }
             DeviceStats.Counter c = STATS.get(rest.get(1));
