@@ -73,6 +73,11 @@ class FileToolsTest {
         // nstool_proc_ns_files.out: stat -L -c %F / stat -c %F of /proc/self/ns/net
         assertEquals("regular empty file\n", h.ok("", "stat", "-L", "-c", "%F", "/proc/self/ns/net"));
         assertEquals("symbolic link\n", h.ok("", "stat", "-c", "%F", "/proc/self/ns/net"));
+        // nstool_proc_ns_files.out: ls /proc/self/ns; readlink of the other types
+        assertEquals("cgroup\nipc\nmnt\nnet\npid\npid_for_children\ntime\ntime_for_children\nuser\nuts\n",
+                h.ok("", "ls", "/proc/self/ns"));
+        assertTrue(h.ok("", "readlink", "/proc/self/ns/mnt").startsWith("mnt:["));
+        assertTrue(h.ok("", "readlink", "/proc/self/ns/uts").startsWith("uts:["));
         // ls -l /proc/self/ns/net | cut -c1
         assertEquals('l', h.ok("", "ls", "-l", "/proc/self/ns/net").charAt(0));
         // stat -c '%n %s %F %a %A %h %U %G' on an empty file, a directory

@@ -62,7 +62,7 @@ public final class RootFs implements Vfs {
     // ---- the node model of the kernel file systems ----
 
     /** A node of procfs, sysfs or the /run/netns tmpfs. */
-    private sealed interface Node permits Dir, File, Link, NsInode, NetnsEntry {
+    private sealed interface Node permits Dir, File, Link, NsInode, NetnsEntry, OtherNs {
     }
 
     /** A directory listing its entries, in the order getdents gives them. */
@@ -81,6 +81,20 @@ public final class RootFs implements Vfs {
     /** The nsfs inode of a net, what a magic link or a bind mount leads to. */
     private record NsInode(Net net) implements Node {
     }
+
+    /**
+     * The nsfs inode of a namespace of another type: the machine has one of each (the initial ones, whose
+     * inodes are the kernel's fixed PROC_*_INIT_INO; the mount namespace's is dynamic), none of them modelled.
+     */
+    private record OtherNs(String type, long ino) implements Node {
+    }
+
+    /** The other namespace types of /proc/PID/ns, in readdir order, with the initial namespaces' inodes. */
+    private static final Map<String, Long> OTHER_NS = Map.of("cgroup", 0xEFFFFFFBL, "ipc", 0xEFFFFFFFL, "mnt",
+            0xF0000001L, "pid", 0xEFFFFFFCL, "pid_for_children", 0xEFFFFFFCL, "time", 0xEFFFFFFAL,
+            "time_for_children", 0xEFFFFFFAL, "user", 0xEFFFFFFDL, "uts", 0xEFFFFFFEL);
+    private static final List<String> NS_NAMES = List.of("cgroup", "ipc", "mnt", "net", "pid", "pid_for_children",
+            "time", "time_for_children", "user", "uts");
 
     /** An entry of /run/netns: a plain empty file until a net is bind-mounted on it. */
     private record NetnsEntry(String name, Optional<Net> mounted) implements Node {
@@ -138,6 +152,12 @@ public final class RootFs implements Vfs {
                         return Result.err(Errno.ENOTDIR);
                     }
                     return Result.ok(new NsInode(l.ns()));
+                }
+                java.util.regex.Matcher magic = java.util.regex.Pattern.compile("([a-z]+):\\[([0-9]+)\\]")
+                        .matcher(l.target());
+                if (magic.matches()) {
+                    return last ? Result.ok(new OtherNs(magic.group(1), Long.parseLong(magic.group(2))))
+                            : Result.err(Errno.ENOTDIR);
                 }
                 List<String> target = new ArrayList<>(l.target().startsWith("/") ? parts(l.target())
                         : parts("/" + String.join("/", p.subList(0, i)) + "/" + l.target()));
@@ -243,7 +263,7 @@ public final class RootFs implements Vfs {
                 case "status":
                     return new File(ino(base + "/status"), status(t), 0, 0100444, null);
                 case "ns":
-                    return new Dir(ino(base + "/ns"), List.of("net"), 040511);
+                    return new Dir(ino(base + "/ns"), NS_NAMES, 040511);
                 case "net":
                     return new Dir(ino(base + "/net"), List.copyOf(procNet.keySet()), 040555);
                 default:
@@ -252,6 +272,10 @@ public final class RootFs implements Vfs {
         }
         if (p.size() == 4 && name.equals("ns") && p.get(3).equals("net")) {
             return new Link(ino(base + "/ns/net"), "net:[" + t.net().inode() + "]", t.net());
+        }
+        if (p.size() == 4 && name.equals("ns") && OTHER_NS.containsKey(p.get(3))) {
+            String type = p.get(3).replace("_for_children", "");
+            return new Link(ino(base + "/ns/" + p.get(3)), type + ":[" + OTHER_NS.get(p.get(3)) + "]", null);
         }
         if (p.size() == 4 && name.equals("net")) {
             Function<Net, String> show = procNet.get(p.get(3));
@@ -454,7 +478,7 @@ public final class RootFs implements Vfs {
             }
             return Result.ok(f.text().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         }
-        if (node instanceof NsInode) {
+        if (node instanceof NsInode || node instanceof OtherNs) {
             return Result.err(Errno.EINVAL); // nsfs files cannot be read
         }
         return Result.ok(new byte[0]); // an unmounted /run/netns entry is an empty file
@@ -561,6 +585,9 @@ public final class RootFs implements Vfs {
         if (n instanceof NsInode ns) {
             return ns.net().inode();
         }
+        if (n instanceof OtherNs o) {
+            return o.ino();
+        }
         NetnsEntry e = (NetnsEntry) n;
         return e.mounted().map(Net::inode).orElseGet(() -> ino("/run/netns/" + e.name()));
     }
@@ -587,6 +614,9 @@ public final class RootFs implements Vfs {
         }
         if (n instanceof NsInode ns) {
             return Result.ok(new FileStat(FileType.REGULAR, ns.net().inode(), 0, 0100444, 1, NSFS_DEV));
+        }
+        if (n instanceof OtherNs o) {
+            return Result.ok(new FileStat(FileType.REGULAR, o.ino(), 0, 0100444, 1, NSFS_DEV));
         }
         return Result.ok(new FileStat(FileType.REGULAR, inoOf(n), 0, 0100444, 1, 0));
     }
