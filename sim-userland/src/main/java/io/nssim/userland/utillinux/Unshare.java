@@ -54,6 +54,13 @@ public final class Unshare implements Program {
             }
             i++;
         }
+        List<String> cmd = i < argv.size() ? argv.subList(i, argv.size()) : List.of("bash");
+        if (proc.lookup(cmd.get(0)).isEmpty()) {
+            // unshare(2) comes first in the real tool, but the net it makes dies with the failed exec: checking
+            // first leaves the same end state without a dying net waiting for the cleanup worker
+            proc.err().print("unshare: failed to execute " + cmd.get(0) + ": No such file or directory\n");
+            return Outcome.exit(127);
+        }
         if (net) {
             Result<Void> r = proc.kernel().tasks().unshareNet(proc.task());
             if (r.isErr()) {
@@ -61,7 +68,6 @@ public final class Unshare implements Program {
                 return Outcome.exit(1);
             }
         }
-        List<String> cmd = i < argv.size() ? argv.subList(i, argv.size()) : List.of("bash");
         Optional<Outcome> o = proc.exec(cmd);
         if (o.isEmpty()) {
             proc.err().print("unshare: failed to execute " + cmd.get(0) + ": No such file or directory\n");
