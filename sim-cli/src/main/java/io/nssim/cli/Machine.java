@@ -1,6 +1,9 @@
 package io.nssim.cli;
 
+import io.nssim.core.fs.RootFs;
+import io.nssim.core.fs.Tmpfs;
 import io.nssim.userland.cmd.Commands;
+import io.nssim.userland.cmd.ProcFs;
 import io.nssim.userland.iproute2.Ip;
 import io.nssim.userland.nf.NetfilterPrograms;
 import io.nssim.cli.nssim.Nssim;
@@ -46,6 +49,9 @@ public final class Machine {
         Task bash = k.tasks().fork(init, "bash").orElseThrow();
         Shell shell = new Shell(k, bash, new Programs(Ip::new), out);
         Commands.install(shell.programs());
+        RootFs fs = new RootFs(k.nsfs(), k.tasks(), new Tmpfs());
+        ProcFs.install(k, fs);
+        shell.setFs(fs);
         NetfilterPrograms.install(shell.programs());
         return new Machine(k, shell);
     }

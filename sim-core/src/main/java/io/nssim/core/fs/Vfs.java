@@ -1,6 +1,8 @@
 package io.nssim.core.fs;
 
+import io.nssim.core.Errno;
 import io.nssim.core.Result;
+import io.nssim.core.nsfs.NsFile;
 import io.nssim.core.task.Task;
 import java.util.List;
 
@@ -35,6 +37,26 @@ public interface Vfs {
     Result<Void> rmdir(Task task, String path);
 
     Result<Void> symlink(Task task, String target, String linkPath);
+
+    /**
+     * {@code open(path)} of a namespace file ({@code /proc/PID/ns/net}, a bind mount under {@code /run/netns}) for
+     * {@code setns}: the open file holds the net until closed. {@code EINVAL} when the path is not a namespace file
+     * (what {@code setns} answers for one), the lookup's errno when it does not exist.
+     */
+    default Result<NsFile> openNetNs(Task task, String path) {
+        Result<FileStat> st = stat(task, path, true);
+        return st.isErr() ? Result.err(st.error()) : Result.err(Errno.EINVAL);
+    }
+
+    /** {@code mount(source, target, NULL, MS_BIND)}: only namespace files onto /run/netns entries are modelled. */
+    default Result<Void> bindMount(Task task, String source, String target) {
+        return Result.err(Errno.EINVAL);
+    }
+
+    /** {@code umount2(target, 0)}: {@code EINVAL} when nothing is mounted there. */
+    default Result<Void> umount(Task task, String target) {
+        return Result.err(Errno.EINVAL);
+    }
 
     /** One directory entry as {@code getdents} returns it. */
     record DirEntry(String name, FileType type, long inode) {

@@ -12,6 +12,8 @@ public final class Task {
     private final int pid;
     private final int ppid;
     private String comm;
+    /** {@code mm->arg_start..arg_end}: the argv of the last execve, as /proc/PID/cmdline shows it. */
+    private List<String> cmdline = List.of();
     private NetRef nsproxyNet;
     private boolean exited;
     private int exitCode;
@@ -56,6 +58,15 @@ public final class Task {
 
     void setNsproxyNet(NetRef ref) {
         this.nsproxyNet = ref;
+    }
+
+    /** The arguments of the last {@code execve} (empty for a task that never exec'd: init and forks). */
+    public List<String> cmdline() {
+        return cmdline;
+    }
+
+    void setCmdline(List<String> argv) {
+        this.cmdline = List.copyOf(argv);
     }
 
     void setComm(String c) {

@@ -103,6 +103,7 @@ public final class TaskTable {
         checkArgument(!parent.hasExited(), "fork of exited %s", parent);
         try (var t = trace.enter("copy_process", parent)) {
             Task child = create(parent.pid(), comm, parent.net());
+            child.setCmdline(parent.cmdline()); // the child shares the parent's memory image until it execs
             for (OpenFile f : parent.files()) {
                 child.mutableFiles().add(dupFile(f));
             }
@@ -182,6 +183,12 @@ public final class TaskTable {
     /** Renames the task's command, as execve does. */
     public void exec(Task task, String comm) {
         task.setComm(comm);
+    }
+
+    /** {@code execve(argv)}: the command name becomes {@code comm} and /proc/PID/cmdline {@code argv}. */
+    public void exec(Task task, String comm, java.util.List<String> argv) {
+        task.setComm(comm);
+        task.setCmdline(argv);
     }
 
     /** Adds an open file to a task's table (the task now owns that file's reference). */

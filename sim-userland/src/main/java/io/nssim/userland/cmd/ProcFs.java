@@ -66,6 +66,13 @@ public final class ProcFs {
         return Optional.of(normalised.substring(SYS.length()).replace('/', '.'));
     }
 
+    /** Mounts the IPv4 module's {@code /proc/net} files ({@code route}, {@code snmp}, {@code arp}) on {@code fs}. */
+    public static void install(Kernel kernel, io.nssim.core.fs.RootFs fs) {
+        fs.registerProcNet("route", net -> inet(kernel).procNetRoute(net));
+        fs.registerProcNet("snmp", net -> inet(kernel).procNetSnmp(net));
+        fs.registerProcNet("arp", net -> procNetArp(inet(kernel), net));
+    }
+
     /** Looks {@code path} up in {@code net}'s view, on machine {@code kernel}. */
     public static Node lookup(Kernel kernel, Net net, String path) {
         String p = normalise(path);

@@ -127,6 +127,12 @@ public final class Proc {
         return stdin;
     }
 
+    /** A forked child's {@code dup2} of another standard input before it execs (xargs gives /dev/null). */
+    public Proc withStdin(String text) {
+        setStdin(text);
+        return this;
+    }
+
     /** Redirects standard input ({@code <<WORD}): the shell does it in the child before {@code exec}. */
     void setStdin(String text) {
         this.stdin = java.util.Objects.requireNonNull(text, "text");
@@ -150,7 +156,7 @@ public final class Proc {
                     + " programs started by one another reached (ip netns exec ... ip netns exec ...)\n");
             return Optional.of(Outcome.exit(Shell.EXEC_NESTING_STATUS));
         }
-        kernel().tasks().exec(task, Programs.basename(argv.get(0)));
+        kernel().tasks().exec(task, Programs.basename(argv.get(0)), argv);
         shell.enterExec();
         try {
             return Optional.of(p.get().run(this, argv));
