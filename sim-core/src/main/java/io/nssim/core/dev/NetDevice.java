@@ -101,6 +101,8 @@ public class NetDevice {
     private String linkType = "ether";
     private int promiscuity;
     private int allmulti;
+    /** {@code dev->gflags}: the IFF_PROMISC and IFF_ALLMULTI the user asked for, which is what dev_get_flags shows. */
+    private int gflags;
 
     /**
      * @param kind     the link kind ("veth", "bridge", "loopback", ...)
@@ -217,6 +219,7 @@ public class NetDevice {
      */
     public int flags() {
         int f = flags & ~(IfFlags.PROMISC | IfFlags.ALLMULTI | IfFlags.RUNNING | IfFlags.LOWER_UP | IfFlags.DORMANT);
+        f |= gflags & (IfFlags.PROMISC | IfFlags.ALLMULTI);
         if (isUp()) {
             if (operstate == Operstate.UP || operstate == Operstate.UNKNOWN) {
                 f |= IfFlags.RUNNING;
@@ -479,6 +482,25 @@ public class NetDevice {
     /** Whether the device is RTNL_LINK_INITIALIZING: created by rtnetlink and not yet announced. */
     public boolean rtnlLinkInitializing() {
         return rtnlLinkInitializing;
+    }
+
+    /** {@code dev->gflags}. */
+    int gflags() {
+        return gflags;
+    }
+
+    void setGflags(int g) {
+        this.gflags = g;
+    }
+
+    /** Replaces the static flags in {@code mask} (IFF_UP and the derived flags are never touched here). */
+    void setStaticFlags(int newFlags, int mask) {
+        int m = mask & ~(IfFlags.UP | IfFlags.RUNNING | IfFlags.LOWER_UP | IfFlags.DORMANT);
+        flags = (flags & ~m) | (newFlags & m);
+    }
+
+    void setBroadcast(MacAddress brd) {
+        this.broadcast = brd;
     }
 
     void setRtnlLinkInitializing(boolean initializing) {

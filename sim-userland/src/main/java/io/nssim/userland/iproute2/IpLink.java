@@ -7,6 +7,7 @@ import io.nssim.userland.iproute2.print.LinkPrinter;
 import io.nssim.core.Errno;
 import io.nssim.core.KernelError;
 import io.nssim.core.Result;
+import io.nssim.core.dev.IfFlags;
 import io.nssim.core.dev.LinkRequest;
 import io.nssim.core.dev.MacAddress;
 import io.nssim.core.dev.NetDevice;
@@ -267,6 +268,13 @@ final class IpLink {
         Integer linkNetnsid;
         String alias;
         int group = -1;
+        /** {@code ifi_flags} and {@code ifi_change} for the flags other than IFF_UP. */
+        int flags;
+        int change;
+        /** IFLA_BROADCAST, or null. */
+        byte[] broadcast;
+        /** IFLA_CARRIER, or null. */
+        Boolean carrier;
         String type;
         final List<String> unsupported = new ArrayList<>();
         /** How many words the parse consumed. */
@@ -319,10 +327,11 @@ final class IpLink {
                 r.address = b.get();
             } else if (matches(w, "broadcast") || w.equals("brd")) {
                 String v = next(argv, ++i);
-                if (llAddr(v).isEmpty()) {
+                Optional<byte[]> b = llAddr(v);
+                if (b.isEmpty()) {
                     return null;
                 }
-                r.unsupported.add("broadcast");
+                r.broadcast = b.get();
             } else if (matches(w, "txqueuelen") || w.equals("qlen") || matches(w, "txqlen")) {
                 String v = next(argv, ++i);
                 if (r.qlen != null) {
@@ -368,14 +377,24 @@ final class IpLink {
                     ip.err("Error: argument of \"" + w + "\" must be \"on\" or \"off\", not \"" + v + "\"\n");
                     return null;
                 }
-                r.unsupported.add(w);
+                // "arp on" clears IFF_NOARP; "trailers on" clears IFF_NOTRAILERS.
+                int bit = switch (w) {
+                    case "multicast" -> IfFlags.MULTICAST;
+                    case "allmulticast" -> IfFlags.ALLMULTI;
+                    case "promisc" -> IfFlags.PROMISC;
+                    case "trailers" -> IfFlags.NOTRAILERS;
+                    default -> IfFlags.NOARP;
+                };
+                boolean set = v.equals("on") ^ (bit == IfFlags.NOARP || bit == IfFlags.NOTRAILERS);
+                r.change |= bit;
+                r.flags = set ? r.flags | bit : r.flags & ~bit;
             } else if (w.equals("carrier")) {
                 String v = next(argv, ++i);
                 if (!matches(v, "off") && !matches(v, "on")) {
                     ip.err("Error: argument of \"carrier\" must be one of \"off\", \"on\", not \"" + v + "\"\n");
                     throw new IpExit(22);
                 }
-                r.unsupported.add("carrier");
+                r.carrier = matches(v, "on");
             } else if (w.equals("vf")) {
                 String v = next(argv, ++i);
                 if (getInteger(v).isEmpty()) {
@@ -685,10 +704,6 @@ final class IpLink {
             ip.rtnlError(KernelError.of(Errno.EINVAL, "mtu less than device minimum"));
             return -2;
         }
-        if (r.qlen != null && r.qlen < 0) {
-            ip.rtnlError(KernelError.of(Errno.ERANGE));
-            return -2;
-        }
         // ifi_index: rtnl_newlink looks the index (else the name) up in the target namespace (EEXIST).
         LinkRequest req = new LinkRequest(r.name == null ? "" : r.name, r.mtu == null ? 0 : r.mtu,
                 r.address == null ? null : mac(r.address), r.qlen == null ? -1 : r.qlen, r.flagUp && r.up, null,
@@ -731,6 +746,10 @@ final class IpLink {
             return -2;
         }
         NetDevice dev = d.get();
+        if (r.change != 0) {
+            // rtnl_configure_link: the request's ifi_flags apply to the device it named, not to a veth peer.
+            ip.kernel.netdev().changeFlags(dev, r.flags, r.change);
+        }
         if (r.alias != null) {
             ip.kernel.netdev().setAlias(dev, r.alias);
         }
@@ -828,8 +847,9 @@ final class IpLink {
                 return -2;
             }
         }
-        if (r.qlen != null && r.qlen < 0) {
-            ip.rtnlError(KernelError.of(Errno.ERANGE));
+        // validate_linkmsg: IFLA_BROADCAST shorter than the device's address is refused before any change.
+        if (r.broadcast != null && r.broadcast.length < 6) {
+            ip.rtnlError(KernelError.of(Errno.EINVAL));
             return -2;
         }
         if (target != null) {
@@ -871,6 +891,12 @@ final class IpLink {
                 return -2;
             }
         }
+        if (r.broadcast != null) {
+            nd.setBroadcast(dev, mac(r.broadcast));
+        }
+        if (r.change != 0) {
+            nd.changeFlags(dev, r.flags, r.change);
+        }
         if (r.flagUp) {
             if (r.up) {
                 res = nd.devOpen(dev);
@@ -884,6 +910,13 @@ final class IpLink {
         }
         if (r.master != null) {
             res = nd.setMaster(dev, master);
+            if (res.isErr()) {
+                ip.rtnlError(res.error());
+                return -2;
+            }
+        }
+        if (r.carrier != null) {
+            res = nd.changeCarrier(dev, r.carrier);
             if (res.isErr()) {
                 ip.rtnlError(res.error());
                 return -2;

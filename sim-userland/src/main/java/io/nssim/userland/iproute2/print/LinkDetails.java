@@ -24,9 +24,8 @@ record LinkDetails(int numTxQueues, int numRxQueues, int promiscuity, int allmul
 
     static LinkDetails of(NetDevice dev) {
         int queues = dev.kind().equals("veth") ? POSSIBLE_CPUS : 1;
-        // A bridge port is put in promiscuous and allmulti mode by the bridge (br_add_if -> dev_set_promiscuity).
-        int promisc = dev.master() != null && dev.master().kind().equals("bridge") ? 1 : 0;
-        return new LinkDetails(queues, queues, promisc, promisc);
+        // The counters count every request: the user's (promisc on) and a bridge's for its ports (br_add_if).
+        return new LinkDetails(queues, queues, dev.promiscuity(), dev.allmulti());
     }
 
     /** {@code dev->tso_max_size}: a bridge's follows its ports ({@code br_set_gso_limits}). */
