@@ -234,12 +234,21 @@ public final class Inet implements KernelModule {
      * "ipv4: Address not found".
      */
     public Result<Void> addrDel(NetDevice dev, int local, int prefixLen, String label) {
+        return addrDel(dev, local, local, prefixLen, label);
+    }
+
+    /**
+     * {@code inet_rtm_deladdr} with IFA_ADDRESS ({@code ip addr del A peer P dev D} sends P): with
+     * {@code prefixLen >= 0} an address matches only with that prefix length and when {@code address} lies in
+     * its peer prefix ({@code inet_ifa_match} against {@code ifa_address}, the peer for a point-to-point one).
+     */
+    public Result<Void> addrDel(NetDevice dev, int local, int address, int prefixLen, String label) {
         checkNotNull(dev, "dev");
         Ipv4Net ip = ipv4OrNull(dev.net());
         if (ip == null) {
             return Result.err(Errno.ENODEV, "ipv4: Device not found");
         }
-        return Devinet.del(ip, dev, local, prefixLen, label);
+        return Devinet.del(ip, dev, local, address, prefixLen, label);
     }
 
     /** {@code ip addr flush dev DEV [...]}: deletes what {@code which} selects; returns how many. */
