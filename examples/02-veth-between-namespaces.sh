@@ -15,7 +15,8 @@ ip netns list-id
 # nssim shows the pair as the kernel holds it: each end's peer, and the device references.
 nssim show dev va
 nssim -n blue show dev vb
-# Carrier needs BOTH ends up: with only va up, va has NO-CARRIER and state LOWERLAYERDOWN.
+# Carrier needs BOTH ends up: with only va up, va has NO-CARRIER. Its state reads DOWN, not LOWERLAYERDOWN:
+# linkwatch looks the peer's ifindex up in va's own namespace, and vb lives in blue (Linux does the same).
 ip link set va up
 ip -br link show va
 ip -n blue link set vb up

@@ -44,8 +44,22 @@ public final class Proc {
         return task;
     }
 
+    /** Standard output. */
     public Out out() {
         return out;
+    }
+
+    /**
+     * Standard error. Today the same stream as {@link #out()} (the transcript merges both, as the recorder's
+     * {@code exec 2>&1} does); programs write their errors here so that redirections can tell them apart.
+     */
+    public Out err() {
+        return out;
+    }
+
+    /** The file system calls, as this process sees them (its mount namespace). */
+    public io.nssim.core.fs.Vfs fs() {
+        return shell.fs();
     }
 
     public Shell shell() {

@@ -1,6 +1,8 @@
 package io.nssim.userland.shell;
 
 import io.nssim.core.Kernel;
+import io.nssim.core.fs.Tmpfs;
+import io.nssim.core.fs.Vfs;
 import io.nssim.core.task.Task;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +44,8 @@ public final class Shell {
     private final Map<String, Builtin> extraBuiltins = new LinkedHashMap<>();
     /** Run before every line ({@link #beforeEachLine}). */
     private final List<Runnable> beforeLine = new ArrayList<>();
+    /** The machine's files, through which redirections, scripts and programs read and write. */
+    private Vfs fs = new Tmpfs();
 
     public Shell(Kernel kernel, Task self, Programs programs, Out out) {
         this.kernel = kernel;
@@ -62,6 +66,16 @@ public final class Shell {
 
     public Programs programs() {
         return programs;
+    }
+
+    /** The file system the shell and its programs use. */
+    public Vfs fs() {
+        return fs;
+    }
+
+    /** Replaces the file system (the machine's, once it has mounts, /proc and /sys). */
+    public void setFs(Vfs fs) {
+        this.fs = java.util.Objects.requireNonNull(fs, "fs");
     }
 
     public void setScriptName(String name) {
