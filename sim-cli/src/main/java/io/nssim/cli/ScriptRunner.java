@@ -13,9 +13,16 @@ import java.util.Optional;
  */
 public final class ScriptRunner {
     private final long seed;
+    /** The physical NICs the machine boots with ({@code --nic}). */
+    private final List<String> nics;
 
     public ScriptRunner(long seed) {
+        this(seed, List.of());
+    }
+
+    public ScriptRunner(long seed, List<String> nics) {
         this.seed = seed;
+        this.nics = List.copyOf(nics);
     }
 
     /**
@@ -45,7 +52,7 @@ public final class ScriptRunner {
 
     /** Streams the transcript to {@code sink}, and tells {@code steps} (if not null) about every step. */
     public void run(String name, List<String> lines, java.util.function.Consumer<String> sink, Steps steps) {
-        Machine m = Machine.boot(seed, sink::accept);
+        Machine m = Machine.boot(seed, nics, sink::accept);
         m.shell().setScriptName(name);
         if (steps != null) {
             steps.booted(m);
