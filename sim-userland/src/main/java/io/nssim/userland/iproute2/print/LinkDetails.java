@@ -4,6 +4,8 @@ import io.nssim.userland.iproute2.print.JsonPrint.Mode;
 import io.nssim.core.Kernel;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.devices.bridge.Bridge;
+import io.nssim.devices.macvlan.Macvlan;
+import io.nssim.devices.macvlan.MacvlanMode;
 
 /**
  * What {@code ip -d link} shows beyond the generic device: queue counts, GSO/TSO/GRO limits, promiscuity and
@@ -51,7 +53,30 @@ record LinkDetails(int numTxQueues, int numRxQueues, int promiscuity, int allmul
         p.raw(label + "    0.00 ");
     }
 
+    /**
+     * {@code macvlan_print_opt}: the mode, {@code nopromisc}, the broadcast queue lengths (requested and used:
+     * the driver's default 1000, not configurable here) and, in source mode, the number of remote MACs.
+     */
+    private static void printMacvlanData(JsonPrint p, Macvlan m) {
+        p.openObject("info_data");
+        p.string(Mode.ANY, "mode", "mode %s ", m.mode().word());
+        if (m.nopromisc()) {
+            p.bool(Mode.FP, null, "nopromisc ", true);
+            p.bool(Mode.JSON, "nopromisc", null, true);
+        }
+        p.integer(Mode.ANY, "bcqueuelen", "bcqueuelen %u ", 1000);
+        p.integer(Mode.ANY, "usedbcqueuelen", "usedbcqueuelen %u ", 1000);
+        if (m.mode() == MacvlanMode.SOURCE) {
+            p.integer(Mode.ANY, "macaddr_count", "remotes (%u) ", 0);
+        }
+        p.closeObject();
+    }
+
     void printKindData(JsonPrint p, NetDevice dev, Kernel kernel) {
+        if (dev instanceof Macvlan m) {
+            printMacvlanData(p, m);
+            return;
+        }
         if (!dev.kind().equals("bridge")) {
             return;
         }
