@@ -169,6 +169,16 @@ public class NetDevice {
         return Result.err(Errno.EOPNOTSUPP);
     }
 
+    /** {@code dev->ethtool_ops}: the driver's answers to ethtool, or null for a driver that has none. */
+    public EthtoolOps ethtoolOps() {
+        return null;
+    }
+
+    /** {@code dev->perm_addr}: the burned-in address ({@code ethtool -P}), or null when the driver set none. */
+    public MacAddress permAddress() {
+        return null;
+    }
+
     /** {@code dev_get_iflink}: the ifindex of the device this one is linked to (a veth's peer), else its own. */
     public int iflink() {
         return ifindex;

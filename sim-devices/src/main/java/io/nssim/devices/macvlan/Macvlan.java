@@ -1,5 +1,6 @@
 package io.nssim.devices.macvlan;
 
+import io.nssim.core.dev.EthtoolOps;
 import io.nssim.core.Errno;
 import io.nssim.core.Result;
 import io.nssim.core.dev.DeviceStats;
@@ -181,5 +182,14 @@ public final class Macvlan extends NetDevice {
             stats().add(DeviceStats.Counter.TX_DROPPED, 1);
         }
         return NetdevTx.OK;
+    }
+
+    /** {@code macvlan_ethtool_ops}: {@code macvlan_ethtool_get_drvinfo} names the driver "macvlan" 0.1. */
+    private static final EthtoolOps ETHTOOL_OPS =
+            dev -> java.util.Optional.of(new EthtoolOps.DrvInfo("macvlan", "0.1", "", ""));
+
+    @Override
+    public EthtoolOps ethtoolOps() {
+        return ETHTOOL_OPS;
     }
 }

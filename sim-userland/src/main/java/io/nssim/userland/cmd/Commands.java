@@ -2,7 +2,7 @@ package io.nssim.userland.cmd;
 
 import io.nssim.userland.shell.Programs;
 
-/** Puts {@code ping}, {@code sysctl} and {@code cat} on the simulated machine's PATH. */
+/** Puts {@code ping}, {@code sysctl}, {@code cat} and {@code ethtool} on the simulated machine's PATH. */
 public final class Commands {
     private Commands() {
     }
@@ -11,5 +11,6 @@ public final class Commands {
         programs.register("ping", new Ping());
         programs.register("sysctl", new Sysctl());
         programs.register("cat", new Cat());
+        programs.register("ethtool", new Ethtool());
     }
 }
