@@ -295,6 +295,40 @@ public final class Inet implements KernelModule {
      * from {@code src} arriving on {@code iif} would take. Errors as the kernel's (ENETUNREACH, EHOSTUNREACH for
      * unreachable routes, EINVAL for blackhole or a foreign source, EACCES for prohibit).
      */
+    public Result<RouteLookup> routeGet(Net net, int dst, int src, NetDevice oif, NetDevice iif, int mark) {
+        if (iif == null) {
+            return RouteLookup.output(ipv4(net), dst, src, oif, mark);
+        }
+        return routeGet(net, dst, src, oif, iif);
+    }
+
+    // ---- ip rule ----
+
+    /** {@code ip rule list}: the net's IPv4 rules in lookup order. */
+    public ImmutableList<FibRule> rules(Net net) {
+        return ipv4(net).rules().rules();
+    }
+
+    /** The priority {@code ip rule add} without {@code priority} gets ({@code fib_default_rule_pref}). */
+    public int ruleDefaultPref(Net net) {
+        return ipv4(net).rules().defaultPref();
+    }
+
+    /** {@code ip rule add}. */
+    public Result<Void> ruleAdd(Net net, FibRule rule) {
+        return ipv4(net).rules().add(rule);
+    }
+
+    /** {@code ip rule del}: the first rule {@code which} selects (ENOENT when none). */
+    public Result<Void> ruleDel(Net net, java.util.function.Predicate<FibRule> which) {
+        return ipv4(net).rules().delete(which);
+    }
+
+    /** {@code ip rule flush}. */
+    public void ruleFlush(Net net) {
+        ipv4(net).rules().flush();
+    }
+
     public Result<RouteLookup> routeGet(Net net, int dst, int src, NetDevice oif, NetDevice iif) {
         Ipv4Net ip = ipv4(net);
         if (iif != null) {
