@@ -12,6 +12,7 @@ import io.nssim.core.dev.RtnlLinkOps;
 import io.nssim.core.event.EventBus;
 import io.nssim.core.event.KernelEvent;
 import io.nssim.core.event.KernelLog;
+import io.nssim.core.event.RatelimitState;
 import io.nssim.core.fault.FaultInjector;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetNamespaces;
@@ -51,6 +52,11 @@ public final class Kernel {
     private final VirtualClock clock = new VirtualClock();
     private final EventBus events = new EventBus();
     private final KernelLog log = new KernelLog();
+    /**
+     * {@code net_ratelimit_state}: one for the whole machine, not per namespace; its interval and burst are
+     * {@code net.core.message_cost} (5 s) and {@code net.core.message_burst} (10).
+     */
+    private final RatelimitState netRatelimit = RatelimitState.withDefaults("net_ratelimit");
     private final FaultInjector faults = new FaultInjector();
     private final Tracer trace = new Tracer();
     private final NetNamespaces netns;
@@ -192,6 +198,33 @@ public final class Kernel {
     /** {@code printk}: to the kernel log, with the current virtual time. */
     public void printk(String line) {
         events.publish(new KernelEvent.Log(clock.nanoTime(), line));
+    }
+
+    /**
+     * Stores {@code times} repetitions of {@code group}, the i-th at {@code firstNanos + i * periodNanos}, in
+     * the log at once, in time proportional to what the ring keeps: for periodic kernel work that a long
+     * virtual sleep skips over (see {@link KernelLog#addRepeated}). Listeners of {@link KernelEvent.Log} see
+     * none of them.
+     */
+    public void printkRepeated(List<String> group, long firstNanos, long periodNanos, long times) {
+        log.addRepeated(group, firstNanos, periodNanos, times);
+    }
+
+    /** {@code net_ratelimit}: whether a networking message may be logged now (10 every 5 s by default). */
+    public boolean netRatelimit() {
+        return netRatelimit.ratelimit(clock.nanoTime(), this::printk);
+    }
+
+    /** {@code net_ratelimit_state}, for the {@code net.core.message_cost} / {@code message_burst} sysctls. */
+    public RatelimitState netRatelimitState() {
+        return netRatelimit;
+    }
+
+    /** {@code printk_ratelimited}: logs {@code line} if {@code state} (the call site's own) allows it now. */
+    public void printkRatelimited(RatelimitState state, String line) {
+        if (state.ratelimit(clock.nanoTime(), this::printk)) {
+            printk(line);
+        }
     }
 
     /** Moves virtual time forward, running queued work and timers (the cleanup worker among them). */

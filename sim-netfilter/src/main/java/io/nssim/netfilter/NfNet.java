@@ -170,8 +170,12 @@ public final class NfNet {
                     need |= c.materialized();
                 }
             }
-            for (Rule r : t.model().allRules()) {
-                need |= r.spec().usesConntrack();
+            // A walk without copies that stops at the first user: this runs after every commit.
+            for (ChainModel c : t.model().chains()) {
+                var rules = c.rules();
+                for (int i = 0; i < rules.size() && !need; i++) {
+                    need = rules.get(i).spec().usesConntrack();
+                }
             }
         }
         if (need && !ctRegistered) {

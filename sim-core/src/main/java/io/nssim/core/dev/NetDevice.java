@@ -322,6 +322,9 @@ public class NetDevice {
         return master;
     }
 
+    /** Devices whose {@link #master} this is (kept by {@link #setMaster}). */
+    private int lowerCount;
+
     public ImmutableList<String> altnames() {
         return ImmutableList.copyOf(altnames);
     }
@@ -544,7 +547,18 @@ public class NetDevice {
     }
 
     void setMaster(NetDevice m) {
+        if (master != null) {
+            master.lowerCount--;
+        }
         this.master = m;
+        if (m != null) {
+            m.lowerCount++;
+        }
+    }
+
+    /** How many devices have this one as master: lets an unregistration skip the walk for lower devices. */
+    int lowerCount() {
+        return lowerCount;
     }
 
     void setRootQdisc(String q) {

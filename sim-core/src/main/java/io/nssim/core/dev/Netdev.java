@@ -72,6 +72,8 @@ public final class Netdev {
     private final List<NetDevice> netTodoList = new ArrayList<>();
     /** netdev_run_todo calls still waiting for references, oldest first. */
     private final List<UnregisterWait> waits = new ArrayList<>();
+    /** NETDEV_UNREGISTER re-broadcasts of every wait loop so far, run or accounted (see {@link #rebroadcasts}). */
+    private long rebroadcasts;
     /** {@code lweventlist}: devices with a pending linkwatch event, in firing order. */
     private final LinkedHashSet<NetDevice> linkwatchPending = new LinkedHashSet<>();
     /** The serial the next registration gets (kept in the device: see {@link #pointerOf}). */
@@ -95,6 +97,17 @@ public final class Netdev {
 
     public void unregisterNotifier(NetdevNotifier n) {
         notifiers.remove(n);
+    }
+
+    /** The first refusal of {@code name} for {@code dev} by a notifier ({@link NetdevNotifier#checkName}). */
+    private Result<Void> checkNameWithNotifiers(NetDevice dev, String name) {
+        for (NetdevNotifier n : notifiers) {
+            Result<Void> r = n.checkName(dev, name);
+            if (r.isErr()) {
+                return r;
+            }
+        }
+        return Result.ok();
     }
 
     /** {@code call_netdevice_notifiers}. */
@@ -324,6 +337,13 @@ public final class Netdev {
         if (ifindex == 0 && net.devices().peekNextIndex() < 0) {
             return Result.err(Errno.ENFILE);
         }
+        Result<Void> veto = checkNameWithNotifiers(dev, name.get());
+        if (veto.isErr()) {
+            if (ifindex == 0) {
+                net.devices().reserveNextIndex(); // the index was taken before the notifiers ran: it stays used
+            }
+            return veto;
+        }
         Result<Void> init = dev.ndoInit();
         if (init.isErr()) {
             return init;
@@ -544,6 +564,7 @@ public final class Netdev {
                 }
                 unlock(null, false); // __rtnl_unlock: no todo
                 rebroadcastTime = now;
+                rebroadcasts++;
             }
             if (waitMs == 0) {
                 waitMs = WAIT_REFS_MIN_MSECS;
@@ -551,7 +572,9 @@ public final class Netdev {
             } else {
                 int sleep = waitMs;
                 waitMs = Math.min(waitMs << 1, WAIT_REFS_MAX_MSECS);
-                kernel.clock().schedule("netdev_wait_allrefs_any", Duration.ofMillis(sleep), this::afterSleep);
+                long wake = sleep == WAIT_REFS_MAX_MSECS ? fastForward(now) : now;
+                long delay = wake - now + Duration.ofMillis(sleep).toNanos();
+                kernel.clock().schedule("netdev_wait_allrefs_any", Duration.ofNanos(delay), this::afterSleep);
             }
         }
 
@@ -563,18 +586,82 @@ public final class Netdev {
             long now = kernel.clock().nanoTime();
             if (now - warningTime > UNREGISTER_WARN_INTERVAL.toNanos()) {
                 for (NetDevice d : list) {
-                    kernel.printk("unregister_netdevice: waiting for " + d.name()
-                            + " to become free. Usage count = " + d.refcnt().count());
-                    printTracker(d);
+                    printAll(warning(d));
                 }
                 warningTime = now;
             }
             loop();
         }
+
+        /**
+         * The loop at its longest sleep, with nothing else due before the clock's horizon: every wake-up from
+         * {@code now} to the horizon would find no device free, log the same warnings and re-broadcast
+         * NETDEV_UNREGISTER to notifiers for which a repeat changes nothing. Those wake-ups are accounted at
+         * once (their warnings go to the log ring with their own timestamps, the re-broadcasts are counted) and
+         * the loop goes on from the last of them, which is returned. A notifier that watches repeats (one that
+         * is not {@link NetdevNotifier#idempotentRebroadcast}) gets every wake-up run.
+         */
+        private long fastForward(long now) {
+            long period = Duration.ofMillis(WAIT_REFS_MAX_MSECS).toNanos();
+            long horizon = kernel.clock().horizonNanos();
+            long wakes = (horizon - now - 1) / period; // wake-ups strictly before the horizon
+            if (wakes <= 0 || !notifiers.stream().allMatch(NetdevNotifier::idempotentRebroadcast)) {
+                return now;
+            }
+            long warnEvery = UNREGISTER_WARN_INTERVAL.toNanos() / period + 1;
+            long firstWarn = firstIndex(now - warningTime, UNREGISTER_WARN_INTERVAL.toNanos(), period);
+            long warnings = firstWarn > wakes ? 0 : (wakes - firstWarn) / warnEvery + 1;
+            if (warnings > 0) {
+                List<String> group = new ArrayList<>();
+                for (NetDevice d : list) {
+                    group.addAll(warning(d));
+                }
+                kernel.printkRepeated(group, now + firstWarn * period, warnEvery * period, warnings);
+                warningTime = now + (firstWarn + (warnings - 1) * warnEvery) * period;
+            }
+            long castEvery = REBROADCAST_INTERVAL.toNanos() / period + 1;
+            long firstCast = firstIndex(now - rebroadcastTime, REBROADCAST_INTERVAL.toNanos(), period);
+            long casts = firstCast > wakes ? 0 : (wakes - firstCast) / castEvery + 1;
+            if (casts > 0) {
+                rebroadcastTime = now + (firstCast + (casts - 1) * castEvery) * period;
+                rebroadcasts += casts;
+            }
+            if (kernel.trace().isOn()) {
+                kernel.trace().note("netdev_wait_allrefs_any: " + wakes + " wake-ups with nothing to do skipped ("
+                        + casts + " re-broadcasts, " + warnings + " warnings)");
+            }
+            return now + wakes * period;
+        }
+
+        /** The first wake-up (1, 2, ... periods from now) more than {@code interval} after an event {@code since} ago. */
+        private static long firstIndex(long since, long interval, long period) {
+            long rest = interval - since;
+            return rest < 0 ? 1 : Math.max(1, rest / period + 1);
+        }
+    }
+
+    /** Every NETDEV_UNREGISTER the wait loops re-broadcast, counting those a long sleep accounted at once. */
+    public long rebroadcasts() {
+        return rebroadcasts;
+    }
+
+    private void printAll(List<String> lines) {
+        for (String line : lines) {
+            kernel.printk(line);
+        }
+    }
+
+    /** The {@code pr_emerg} of netdev_wait_allrefs_any for {@code d} and its tracker's holders. */
+    private List<String> warning(NetDevice d) {
+        List<String> lines = new ArrayList<>();
+        lines.add("unregister_netdevice: waiting for " + d.name() + " to become free. Usage count = "
+                + d.refcnt().count());
+        printTracker(d, lines);
+        return lines;
     }
 
     /** {@code ref_tracker_dir_print}: the holders of the device's references, grouped by who and where. */
-    private void printTracker(NetDevice d) {
+    private void printTracker(NetDevice d, List<String> out) {
         Map<String, Integer> groups = new LinkedHashMap<>();
         int total = 0;
         for (RefToken t : d.refcnt().holders()) {
@@ -592,14 +679,14 @@ public final class Netdev {
             if (shown++ == TRACKER_DISPLAY_LIMIT) {
                 break;
             }
-            kernel.printk("ref_tracker: " + dir + " has " + g.getValue() + "/" + total + " users at");
+            out.add("ref_tracker: " + dir + " has " + g.getValue() + "/" + total + " users at");
             for (String line : g.getKey().split("\n")) {
-                kernel.printk("     " + line.strip());
+                out.add("     " + line.strip());
             }
             skipped -= g.getValue();
         }
         if (skipped > 0) {
-            kernel.printk("ref_tracker: " + dir + " skipped reports about " + skipped + "/" + total + " users.");
+            out.add("ref_tracker: " + dir + " skipped reports about " + skipped + "/" + total + " users.");
         }
     }
 
@@ -774,6 +861,10 @@ public final class Netdev {
         if (kernel.faults().shouldFail("device_rename")) {
             // netif_change_name: device_rename (sysfs) failed; the old name is put back, nothing was announced.
             return Result.err(Errno.ENOMEM);
+        }
+        Result<Void> veto = checkNameWithNotifiers(dev, name.get());
+        if (veto.isErr()) {
+            return veto; // NETDEV_CHANGENAME refused: dev_change_name rolls the name back
         }
         rtnlLock();
         try {
@@ -1091,6 +1182,9 @@ public final class Netdev {
     }
 
     private static ImmutableList<NetDevice> lowerDevicesOf(NetDevice master) {
+        if (master.net() == null || master.lowerCount() == 0) { // most devices are no one's master: no walk
+            return ImmutableList.of();
+        }
         if (master.net() == null) {
             return ImmutableList.of();
         }

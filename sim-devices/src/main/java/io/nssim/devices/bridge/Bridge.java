@@ -167,6 +167,13 @@ public final class Bridge extends NetDevice {
         kernel.printk(name() + ": " + message);
     }
 
+    /** {@code if (net_ratelimit()) br_warn(...)}: 10 messages every 5 s, shared with the whole network stack. */
+    void warnRatelimited(String message) {
+        if (kernel.netRatelimit()) {
+            warn(message);
+        }
+    }
+
     // ---- configuration ----
 
     /** {@code br_set_ageing_time} ({@code ip link set BR type bridge ageing_time T}). */

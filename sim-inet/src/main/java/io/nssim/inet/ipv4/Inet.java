@@ -42,7 +42,19 @@ public final class Inet implements KernelModule {
 
     private final NetfilterNetOps netfilterOps = new NetfilterNetOps();
     private final PernetOperations ipv4Ops = new Ipv4NetOps();
-    private final NetdevNotifier notifier = this::netdevEvent;
+    private final NetdevNotifier notifier = new NetdevNotifier() {
+        @Override
+        public void onEvent(NetdevEvent event, NetDevice dev) {
+            netdevEvent(event, dev);
+        }
+
+        /** {@code devinet_sysctl_register}: {@code sysctl_dev_name_is_allowed} refuses "default" and "all". */
+        @Override
+        public io.nssim.core.Result<Void> checkName(NetDevice dev, String name) {
+            return name.equals("default") || name.equals("all") ? io.nssim.core.Result.err(io.nssim.core.Errno.EINVAL)
+                    : io.nssim.core.Result.ok();
+        }
+    };
     private final PacketHandler ipHandler = Ip::rcv;
     private final PacketHandler arpHandler = Arp::rcv;
     private Kernel kernel;
