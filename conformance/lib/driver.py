@@ -612,8 +612,9 @@ class Linter:
         if cmd == "lsns":
             return
         if cmd == "ethtool":
-            if not vals or vals[0] not in ("-k", "-i", "--show-features", "--driver"):
-                self.complain("ethtool: only -k and -i")
+            if not vals or vals[0] not in ("-k", "-i", "-S", "-P", "--show-features", "--show-offload", "--driver",
+                                           "--statistics", "--show-permaddr"):
+                self.complain("ethtool: only -k, -i, -S and -P")
             return
         if cmd == "nsenter" or cmd == "unshare":
             j = 0

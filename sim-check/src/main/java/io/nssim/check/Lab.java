@@ -24,6 +24,7 @@ import io.nssim.devices.StandardKernel;
 import io.nssim.devices.bridge.Bridge;
 import io.nssim.devices.bridge.BridgePort;
 import io.nssim.devices.loopback.Loopback;
+import io.nssim.devices.macvlan.Macvlan;
 import io.nssim.devices.physical.PhysicalNic;
 import io.nssim.devices.physical.PhysicalNicModule;
 import io.nssim.devices.veth.Veth;
@@ -479,6 +480,39 @@ public final class Lab {
         return ok(Step.Kind.COMMAND, line);
     }
 
+    /**
+     * {@code ip [-n NS] link add link LOWER name NAME type macvlan mode MODE}: LOWER is looked up where the command
+     * runs, and the macvlan is made there on LOWER's real lower (a macvlan's own), DOWN, with the lower's carrier.
+     */
+    public Step linkAddMacvlan(String netns, String name, String lower, String mode) {
+        String line = ip(netns) + " link add link " + Script.quote(lower) + " name " + Script.quote(name)
+                + " type macvlan mode " + mode;
+        String before = digest();
+        Optional<Net> net = net(netns);
+        if (net.isEmpty()) {
+            return failed(Step.Kind.COMMAND, line, noNetns(netns), before);
+        }
+        NetDevice low = getlink(net.get(), lower);
+        if (low == null) {
+            return failed(Step.Kind.COMMAND, line, noDevice(lower), before);
+        }
+        Result<NetDevice> r = kernel.netdev().rtnlNewlink(net.get(), "macvlan",
+                LinkRequest.named(name).withLink(low).withKindData(java.util.Map.of("mode", mode)));
+        if (r.isErr()) {
+            return failed(Step.Kind.COMMAND, line, r.error(), before);
+        }
+        Macvlan mv = (Macvlan) r.get();
+        made.add(mv);
+        NetDevice real = low instanceof Macvlan m ? m.lower() : low;
+        expect(mv.net() == net.get() && mv.name().equals(name) && !mv.isUp() && mv.lower() == real
+                && mv.iflink() == real.ifindex() && mv.mode().word().equals(mode), "MACVLAN-ADD",
+                "%s: made %s on %s (%s) in %s", line, mv, mv.lower(), mv.mode(), mv.net());
+        expect(mv.carrier() == real.carrier() && mv.mtu() <= real.mtu(), "MACVLAN-ADD",
+                "%s: carrier %s and MTU %s against the lower's %s and %s", line, mv.carrier(), mv.mtu(),
+                real.carrier(), real.mtu());
+        return ok(Step.Kind.COMMAND, line);
+    }
+
     /** {@code ip [-n NS] link add NAME type bridge}. */
     public Step linkAddBridge(String netns, String name) {
         return linkAdd(netns, name, "bridge");
@@ -620,6 +654,7 @@ public final class Lab {
         }
         NetDevice peer = d instanceof Veth v ? v.peer() : null;
         List<NetDevice> ports = d instanceof Bridge br ? br.ports().stream().map(BridgePort::dev).toList() : List.of();
+        List<NetDevice> uppers = macvlansOn(d, peer);
         Result<Void> r = kernel.netdev().rtnlDellink(d);
         if (r.isErr()) {
             expect(d.linkOps() == null, "LINK-DEL", "%s: only devices without link ops refuse deletion: %s", line,
@@ -634,7 +669,23 @@ public final class Lab {
         for (NetDevice p : ports) {
             expect(p.master() == null, "BRIDGE-PORT", "%s: port %s still has a master", line, p);
         }
+        for (NetDevice u : uppers) {
+            expect(u.regState() != RegState.REGISTERED, "MACVLAN-DEATH", "%s: the macvlan %s outlived its lower",
+                    line, u);
+        }
         return ok(Step.Kind.COMMAND, line);
+    }
+
+    /** The registered macvlans the lab made on {@code dev} or on {@code peer} (which dies with it). */
+    private List<NetDevice> macvlansOn(NetDevice dev, NetDevice peer) {
+        List<NetDevice> l = new ArrayList<>();
+        for (NetDevice m : made) {
+            if (m instanceof Macvlan mv && mv.regState() == RegState.REGISTERED
+                    && (mv.lower() == dev || peer != null && mv.lower() == peer)) {
+                l.add(mv);
+            }
+        }
+        return l;
     }
 
     /** {@code ip [-n NS] link set DEV up}. */

@@ -31,6 +31,8 @@ public final class LabActions {
             List.of("vc", "vd"));
     public static final String BRIDGE = "br0";
     public static final String DUMMY = "dm0";
+    public static final String MACVLAN0 = "mv0";
+    public static final String MACVLAN1 = "mv1";
     /** The NIC a lab may boot with, and the one that can be hot-plugged. */
     public static final ImmutableList<String> NICS = ImmutableList.of("eth0", "eth1");
     /** Addresses of four /24s, two hosts each: what addr add assigns and ping aims at. */
@@ -81,10 +83,11 @@ public final class LabActions {
         return Arbitraries.of(NETNS_NAMES);
     }
 
-    /** A device name: veth ends most often, then the bridge, the dummy, a NIC, lo. */
+    /** A device name: veth ends most often, then the bridge, the dummy, a NIC, lo, a macvlan. */
     public static Arbitrary<String> deviceName() {
         return Arbitraries.frequency(Tuple.of(3, "va"), Tuple.of(3, "vb"), Tuple.of(3, "vc"), Tuple.of(3, "vd"),
-                Tuple.of(1, BRIDGE), Tuple.of(1, DUMMY), Tuple.of(1, "eth0"), Tuple.of(1, "eth1"), Tuple.of(1, "lo"));
+                Tuple.of(1, BRIDGE), Tuple.of(1, DUMMY), Tuple.of(1, "eth0"), Tuple.of(1, "eth1"), Tuple.of(1, "lo"),
+                Tuple.of(1, MACVLAN0), Tuple.of(1, MACVLAN1));
     }
 
     /**
@@ -232,6 +235,18 @@ public final class LabActions {
     public static Action.Independent<Lab> bridgeAdd() {
         return action(namespace().map(ns -> step(ip(ns) + "link add " + BRIDGE + " type bridge",
                 l -> l.linkAddBridge(ns, BRIDGE))));
+    }
+
+    /**
+     * {@code ip [-n NS] link add link LOWER name mv0|mv1 type macvlan mode M}: on a veth end, a NIC, the other
+     * macvlan, or (refused) lo or the bridge, in bridge, private or vepa mode.
+     */
+    public static Action.Independent<Lab> macvlanAdd() {
+        Arbitrary<String> lower = Arbitraries.of("va", "vb", "vc", "vd", "eth0", MACVLAN0, BRIDGE, "lo");
+        Arbitrary<String> mode = Arbitraries.of("bridge", "bridge", "private", "vepa");
+        return action(Combinators.combine(namespace(), Arbitraries.of(MACVLAN0, MACVLAN1), lower, mode)
+                .as((ns, name, low, m) -> step(ip(ns) + "link add link " + low + " name " + name + " type macvlan mode "
+                        + m, l -> l.linkAddMacvlan(ns, name, low, m))));
     }
 
     /** {@code ip [-n NS] link add dm0 type dummy}. */

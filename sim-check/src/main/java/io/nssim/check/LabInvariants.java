@@ -12,6 +12,7 @@ import io.nssim.devices.bridge.Bridge;
 import io.nssim.devices.bridge.BridgePort;
 import io.nssim.devices.bridge.PortState;
 import io.nssim.devices.loopback.Loopback;
+import io.nssim.devices.macvlan.Macvlan;
 import io.nssim.devices.physical.PhysicalNic;
 import io.nssim.devices.veth.Veth;
 
@@ -80,6 +81,21 @@ public final class LabInvariants {
                     b.add("VETH-CARRIER: " + v + " has carrier " + v.carrier() + " but the ends are "
                             + (v.isUp() ? "UP" : "DOWN") + "/" + (p.isUp() ? "UP" : "DOWN"));
                 }
+            }
+        }
+        if (d instanceof Macvlan mv) {
+            NetDevice low = mv.lower();
+            if (low.regState() != RegState.REGISTERED) {
+                b.add("MACVLAN-LOWER: " + mv + " in " + net + " is registered on " + low + ", which is "
+                        + low.regState());
+            } else if (low.packetState().rxHandlerData() == null || mv.iflink() != low.ifindex()) {
+                b.add("MACVLAN-LOWER: " + mv + "'s lower " + low + " is not its macvlan port (iflink " + mv.iflink()
+                        + ")");
+            } else if (low.isUp() && mv.carrier() != low.carrier()) {
+                // macvlan_device_event copies the carrier on the lower's UP, DOWN and CHANGE; linkwatch announces
+                // CHANGE only for an up device, so a down lower's later carrier changes are not passed on.
+                b.add("MACVLAN-CARRIER: " + mv + " has carrier " + mv.carrier() + ", its lower " + low + " "
+                        + low.carrier());
             }
         }
         if (d instanceof Bridge br) {

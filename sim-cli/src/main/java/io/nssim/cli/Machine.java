@@ -38,9 +38,21 @@ public final class Machine {
 
     /** Boots a machine with the given RNG seed; everything the shell and its programs print goes to {@code out}. */
     public static Machine boot(long seed, Out out) {
+        return boot(seed, List.of(), out);
+    }
+
+    /**
+     * Boots a machine as {@link #boot(long, Out)} does, with physical NICs ({@code --nic eth0,eth1}) probed into
+     * init_net in this order after lo (so eth0 is ifindex 2), down, with permanent addresses from the seed.
+     */
+    public static Machine boot(long seed, List<String> nics, Out out) {
         // loopback, veth, dummy (no dummy0), bridge, IPv4 and netfilter (after IPv4, which it needs) loaded;
         // init_net's lo brought up, as pid 5 does.
-        Kernel k = StandardKernel.builder().seed(seed).module(new Inet()).module(new NetfilterModule()).build();
+        StandardKernel.Builder b = StandardKernel.builder().seed(seed);
+        for (String nic : nics) {
+            b.physicalNic(nic);
+        }
+        Kernel k = b.module(new Inet()).module(new NetfilterModule()).build();
         Task init = k.init();
         for (String comm : BOOT_COMMANDS) {
             Task t = k.tasks().fork(init, comm).orElseThrow();

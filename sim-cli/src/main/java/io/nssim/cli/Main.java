@@ -16,10 +16,11 @@ import java.util.List;
 /** The {@code nssim} command: {@code run FILE} and {@code shell}. */
 public final class Main {
     static final String USAGE = """
-            Usage: nssim run [--seed N] FILE|- [--html OUT.html]
+            Usage: nssim run [--seed N] [--nic eth0,...] FILE|- [--html OUT.html]
                                                    run a script on a fresh simulated machine, print its transcript
                                                    (--html also writes a page that steps through it)
-                   nssim shell [--seed N]          type the same commands interactively
+                   nssim shell [--seed N] [--nic eth0,...]
+                                                   type the same commands interactively
                    nssim --help | --version
 
             Scripts are bash (pipelines, lists, if/for/while/case, functions, expansions, redirections,
@@ -30,7 +31,13 @@ public final class Main {
             hold-cleanup|dot" (nssim help lists them). The transcript shows "$ LINE" (and "> LINE" for the
             other lines of a command that spans lines), the output, and "[exit N]" for a non-zero status.
             --seed N fixes the machine's random numbers (MAC addresses); the default is 1.
+            --nic eth0[,eth1...] boots the machine with these physical NICs in the host namespace (down, no
+            link ops: ip link del refuses them, a dying namespace hands them back). A script may say so in a
+            comment line at its top, "# nssim: --nic eth0", which nssim run honours when --nic is not given.
             """;
+
+    /** The comment line at a script's top that carries its options: {@code # nssim: --nic eth0,eth1}. */
+    static final String HEADER = "# nssim:";
 
     private Main() {
     }
@@ -51,6 +58,7 @@ public final class Main {
         List<String> args = new ArrayList<>(Arrays.asList(argv));
         long seed = 1;
         String html = null;
+        List<String> nics = null;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -76,6 +84,21 @@ public final class Main {
                     err.println("nssim: --seed needs a number, not \"" + v + "\"");
                     return 2;
                 }
+            } else if (a.equals("--nic") || a.startsWith("--nic=")) {
+                String v;
+                if (a.startsWith("--nic=")) {
+                    v = a.substring("--nic=".length());
+                } else if (i + 1 < args.size()) {
+                    v = args.get(++i);
+                } else {
+                    err.println("nssim: --nic needs a device name, such as eth0");
+                    return 2;
+                }
+                List<String> more = parseNics(v, nics == null ? List.of() : nics, err);
+                if (more == null) {
+                    return 2;
+                }
+                nics = more;
             } else if (a.equals("--html") || a.startsWith("--html=")) {
                 if (a.startsWith("--html=")) {
                     html = a.substring("--html=".length());
@@ -99,7 +122,7 @@ public final class Main {
                 err.print(USAGE);
                 return 2;
             }
-            return runScript(rest.get(1), seed, html, in, out, err);
+            return runScript(rest.get(1), seed, nics, html, in, out, err);
         }
         if (cmd.equals("shell")) {
             if (rest.size() != 1 || html != null) {
@@ -107,7 +130,7 @@ public final class Main {
                 return 2;
             }
             try {
-                return new InteractiveShell(seed).run();
+                return new InteractiveShell(seed, nics == null ? List.of() : nics).run();
             } catch (IOException e) {
                 err.println("nssim: " + e.getMessage());
                 return 1;
@@ -118,8 +141,72 @@ public final class Main {
         return 2;
     }
 
-    private static int runScript(String file, long seed, String html, InputStream in, PrintStream out,
-                                 PrintStream err) {
+    /**
+     * {@code --nic eth0,eth1}: adds these names to {@code have}; null (after a message) for a name the kernel
+     * would refuse ({@code dev_valid_name}: 1 to 15 characters, no '/', ':' or blank, not "." or "..") or one
+     * given twice.
+     */
+    static List<String> parseNics(String v, List<String> have, PrintStream err) {
+        List<String> out = new ArrayList<>(have);
+        for (String name : v.split(",", -1)) {
+            boolean valid = !name.isEmpty() && name.length() < 16 && !name.equals(".") && !name.equals("..")
+                    && name.chars().noneMatch(c -> c == '/' || c == ':' || Character.isWhitespace(c))
+                    && !name.contains("%");
+            if (!valid) {
+                err.println("nssim: --nic: \"" + name + "\" is not a valid device name");
+                return null;
+            }
+            if (out.contains(name)) {
+                err.println("nssim: --nic: " + name + " is given twice");
+                return null;
+            }
+            out.add(name);
+        }
+        return out;
+    }
+
+    /**
+     * The options of a script's {@code # nssim: ...} header lines: comment lines before its first command
+     * (after an optional {@code #!} line). Only {@code --nic} may appear there; null after a message otherwise.
+     */
+    static List<String> headerNics(String name, List<String> lines, PrintStream err) {
+        List<String> nics = List.of();
+        for (int i = 0; i < lines.size(); i++) {
+            String lead = lines.get(i).strip();
+            if (lead.isEmpty()) {
+                continue;
+            }
+            if (!lead.startsWith("#")) {
+                break;
+            }
+            if (!lead.startsWith(HEADER)) {
+                continue;
+            }
+            List<String> words = Arrays.asList(lead.substring(HEADER.length()).strip().split("\\s+"));
+            for (int w = 0; w < words.size(); w++) {
+                String o = words.get(w);
+                String v = null;
+                if (o.startsWith("--nic=")) {
+                    v = o.substring("--nic=".length());
+                } else if (o.equals("--nic") && w + 1 < words.size()) {
+                    v = words.get(++w);
+                }
+                if (v == null) {
+                    err.println("nssim: " + name + ": line " + (i + 1) + ": only --nic NAME[,NAME...] may follow \""
+                            + HEADER + "\"");
+                    return null;
+                }
+                nics = parseNics(v, nics, err);
+                if (nics == null) {
+                    return null;
+                }
+            }
+        }
+        return nics;
+    }
+
+    private static int runScript(String file, long seed, List<String> nicOption, String html, InputStream in,
+                                 PrintStream out, PrintStream err) {
         String text;
         String name;
         try {
@@ -138,12 +225,20 @@ public final class Main {
             return 1;
         }
         List<String> lines = splitLines(text);
+        // A script that needs eth0 says so in its header; --nic on the command line replaces the header's.
+        List<String> nics = nicOption;
+        if (nics == null) {
+            nics = headerNics(name, lines, err);
+            if (nics == null) {
+                return 2;
+            }
+        }
         java.util.function.Consumer<String> sink = s -> {
             out.print(s);
             out.flush();
         };
         HtmlReport page = html == null ? null : new HtmlReport(name, lines);
-        new ScriptRunner(seed).run(name, lines, page == null ? sink : page.tee(sink), page);
+        new ScriptRunner(seed, nics).run(name, lines, page == null ? sink : page.tee(sink), page);
         if (page != null) {
             try {
                 Files.writeString(Path.of(html), page.html(), StandardCharsets.UTF_8);

@@ -15,11 +15,18 @@ import java.util.Optional;
  */
 public final class ScriptRunner {
     private final long seed;
+    /** The physical NICs the machine boots with ({@code --nic}). */
+    private final List<String> nics;
     /** The internal errors the shell's guard caught in the last run (see {@link #internalErrors}). */
     private List<String> internalErrors = List.of();
 
     public ScriptRunner(long seed) {
+        this(seed, List.of());
+    }
+
+    public ScriptRunner(long seed, List<String> nics) {
         this.seed = seed;
+        this.nics = List.copyOf(nics);
     }
 
     /**
@@ -49,7 +56,7 @@ public final class ScriptRunner {
 
     /** Streams the transcript to {@code sink}, and tells {@code steps} (if not null) about every step. */
     public void run(String name, List<String> lines, java.util.function.Consumer<String> sink, Steps steps) {
-        Machine m = Machine.boot(seed, sink::accept);
+        Machine m = Machine.boot(seed, nics, sink::accept);
         try {
             runOn(m, name, lines, sink, steps);
         } finally {

@@ -130,4 +130,33 @@ class MainTest {
                 + "iptables-restore: COMMIT expected at line 2\n[exit 1]\n",
                 out.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void shouldBootWithTheNicsOfTheHeaderAndRefundAMovedNicAsDevNOnAClash() {
+        String script = "# nssim: --nic eth0,eth1\nip netns add ns1\nip link set eth0 netns ns1\n"
+                + "ip link set eth1 name eth0\nip link del eth0\nip netns del ns1\nsleep 1\nip -br link\n";
+        assertEquals(0, main(script, "run", "-"));
+        String t = out.toString(StandardCharsets.UTF_8);
+        // A NIC has no link ops: ip link del refuses it (EOPNOTSUPP).
+        assertTrue(t.contains("$ ip link del eth0\nRTNETLINK answers: Operation not supported\n[exit 2]\n"), t);
+        // default_device_exit_batch: eth0 comes home, and its name is taken there, so it is dev2 (its ifindex).
+        assertTrue(t.matches("(?s).*\\$ ip -br link\nlo +UNKNOWN .*\ndev2 +DOWN .*\neth0 +DOWN .*"), t);
+    }
+
+    @Test
+    void shouldLetTheCommandLineNicReplaceTheHeaderAndRefuseBadNames() {
+        assertEquals(0, main("# nssim: --nic eth0\nip -br link show eth7\n", "run", "--nic", "eth7", "-"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("eth7 "));
+        assertEquals(2, main("ip link\n", "run", "--nic", "eth0,a/b", "-"));
+        assertEquals(2, main("ip link\n", "run", "--nic=eth0,eth0", "-"));
+        assertEquals(2, main("# nssim: --seed 3\nip link\n", "run", "-"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("only --nic NAME"));
+    }
+
+    @Test
+    void shouldBootWithoutNicsByDefault() {
+        assertEquals(0, main("ip -br link\n", "run", "-"));
+        assertEquals("$ ip -br link\nlo               UNKNOWN        00:00:00:00:00:00 <LOOPBACK,UP,LOWER_UP> \n",
+                out.toString(StandardCharsets.UTF_8));
+    }
 }

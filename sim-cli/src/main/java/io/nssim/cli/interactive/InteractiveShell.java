@@ -23,15 +23,22 @@ import org.jline.terminal.TerminalBuilder;
  */
 public final class InteractiveShell {
     private final long seed;
+    private final List<String> nics;
 
     public InteractiveShell(long seed) {
+        this(seed, List.of());
+    }
+
+    /** A shell on a machine with these physical NICs in init_net ({@code nssim shell --nic eth0}). */
+    public InteractiveShell(long seed, List<String> nics) {
         this.seed = seed;
+        this.nics = List.copyOf(nics);
     }
 
     public int run() throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             PrintWriter w = terminal.writer();
-            Machine machine = Machine.boot(seed, s -> {
+            Machine machine = Machine.boot(seed, nics, s -> {
                 w.print(s);
                 w.flush();
             });

@@ -290,10 +290,28 @@ final class Show {
 
     // ---- nssim show dev ----
 
+    /**
+     * Whether {@code ip link set DEV netns NS} may move the device, and why: 6.18 keeps this in the private flag
+     * {@code dev->netns_immutable} (it was the feature NETIF_F_NETNS_LOCAL, which ethtool -k used to show).
+     */
+    static String netnsLocal(NetDevice d) {
+        if (!d.isNetnsLocal()) {
+            return d.kind().equals("macvlan") ? "no (a macvlan may move; its lower stays where it is)"
+                    : "no (ip link set " + d.name() + " netns NS moves it)";
+        }
+        return switch (d.kind()) {
+            case "loopback" -> "yes (loopback_setup sets netns_immutable: each net has its own lo, made and "
+                    + "destroyed with it)";
+            case "bridge" -> "yes (br_dev_setup sets netns_immutable: a bridge stays with its ports' net)";
+            default -> "yes (the driver sets netns_immutable)";
+        } + "; ethtool -k no longer shows it";
+    }
+
     String dev(NetDevice d, boolean verbose) {
         Report r = new Report().title("dev " + d.name() + " in " + names.title(d.net()));
         r.line("kind", d.kind() + (d.isPhysical() ? " (no link ops: refunded to init_net when its net dies)"
                 : d.isNetnsLocal() ? " (netns-local: cannot move)" : ""));
+        r.line("netns-local", netnsLocal(d));
         r.line("ifindex", Integer.toString(d.ifindex()));
         r.line("state", Devs.state(d));
         r.line("address", d.address().toString());

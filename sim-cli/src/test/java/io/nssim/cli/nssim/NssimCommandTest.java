@@ -120,12 +120,23 @@ class NssimCommandTest {
     }
 
     @Test
+    void shouldSayWhyLoAndABridgeAreNetnsLocal() {
+        run("ip link add br0 type bridge");
+        String lo = run("nssim show dev lo");
+        assertTrue(lo.contains("  netns-local yes (loopback_setup sets netns_immutable"), lo);
+        String br = run("nssim show dev br0");
+        assertTrue(br.contains("  netns-local yes (br_dev_setup sets netns_immutable"), br);
+        assertTrue(br.contains("ethtool -k no longer shows it"), br);
+    }
+
+    @Test
     void shouldShowADeviceWithItsPeerAndReferences() {
         run("ip netns add blue");
         run("ip link add va type veth peer name vb netns blue");
         assertEquals("""
                 dev vb in net:[4026532000] blue
                   kind      veth
+                  netns-local no (ip link set vb netns NS moves it)
                   ifindex   2
                   state     DOWN
                   address   2e:ec:89:02:5c:c1

@@ -23,9 +23,12 @@ import java.util.Map;
  * @param ifindex  {@code ifi_index}: the ifindex the device must get ({@code index N}), or 0 for the net's next
  *                 one. {@code rtnl_newlink} looks it up in the target net first (EEXIST when taken there), and
  *                 {@code register_netdevice} reserves exactly it (EBUSY when taken) without moving the cursor.
+ * @param link     IFLA_LINK ({@code ip link add link LOWER ...}): the lower device a stacked kind (macvlan)
+ *                 sits on, already looked up by ifindex in the requester's net as {@code rtnl_newlink}'s
+ *                 {@code src_net}; null when the request has none
  */
 public record LinkRequest(String name, int mtu, MacAddress address, int txqlen, boolean up, Peer peer,
-                          ImmutableMap<String, String> kindData, int ifindex) {
+                          ImmutableMap<String, String> kindData, int ifindex, NetDevice link) {
 
     /**
      * A veth's {@code peer} clause: its own IFLA_* attributes, parsed like the outer ones.
@@ -62,6 +65,17 @@ public record LinkRequest(String name, int mtu, MacAddress address, int txqlen, 
         checkArgument(ifindex >= 0, "negative ifindex: %s", ifindex);
     }
 
+    /** A request without IFLA_LINK. */
+    public LinkRequest(String name, int mtu, MacAddress address, int txqlen, boolean up, Peer peer,
+                       ImmutableMap<String, String> kindData, int ifindex) {
+        this(name, mtu, address, txqlen, up, peer, kindData, ifindex, null);
+    }
+
+    /** {@code link LOWER}: IFLA_LINK, the device a stacked kind sits on. */
+    public LinkRequest withLink(NetDevice lower) {
+        return new LinkRequest(name, mtu, address, txqlen, up, peer, kindData, ifindex, lower);
+    }
+
     /** A request without an explicit ifindex. */
     public LinkRequest(String name, int mtu, MacAddress address, int txqlen, boolean up, Peer peer,
                        ImmutableMap<String, String> kindData) {
@@ -74,41 +88,41 @@ public record LinkRequest(String name, int mtu, MacAddress address, int txqlen, 
     }
 
     public LinkRequest withName(String newName) {
-        return new LinkRequest(newName, mtu, address, txqlen, up, peer, kindData, ifindex);
+        return new LinkRequest(newName, mtu, address, txqlen, up, peer, kindData, ifindex, link);
     }
 
     /** {@code peer name NAME [netns NS]}; "" leaves the peer unnamed ({@code veth%d}). */
     public LinkRequest withPeer(String peerName, Net peerNet) {
         return new LinkRequest(name, mtu, address, txqlen, up, new Peer(peerName, peerNet, null, 0), kindData,
-                ifindex);
+                ifindex, link);
     }
 
     public LinkRequest withPeer(Peer p) {
-        return new LinkRequest(name, mtu, address, txqlen, up, p, kindData, ifindex);
+        return new LinkRequest(name, mtu, address, txqlen, up, p, kindData, ifindex, link);
     }
 
     public LinkRequest withMtu(int newMtu) {
-        return new LinkRequest(name, newMtu, address, txqlen, up, peer, kindData, ifindex);
+        return new LinkRequest(name, newMtu, address, txqlen, up, peer, kindData, ifindex, link);
     }
 
     public LinkRequest withAddress(MacAddress a) {
-        return new LinkRequest(name, mtu, a, txqlen, up, peer, kindData, ifindex);
+        return new LinkRequest(name, mtu, a, txqlen, up, peer, kindData, ifindex, link);
     }
 
     public LinkRequest withTxqlen(int q) {
-        return new LinkRequest(name, mtu, address, q, up, peer, kindData, ifindex);
+        return new LinkRequest(name, mtu, address, q, up, peer, kindData, ifindex, link);
     }
 
     public LinkRequest withUp(boolean u) {
-        return new LinkRequest(name, mtu, address, txqlen, u, peer, kindData, ifindex);
+        return new LinkRequest(name, mtu, address, txqlen, u, peer, kindData, ifindex, link);
     }
 
     public LinkRequest withKindData(Map<String, String> data) {
-        return new LinkRequest(name, mtu, address, txqlen, up, peer, ImmutableMap.copyOf(data), ifindex);
+        return new LinkRequest(name, mtu, address, txqlen, up, peer, ImmutableMap.copyOf(data), ifindex, link);
     }
 
     /** {@code index N}: the ifindex the device must get (0: the net's next one). */
     public LinkRequest withIfindex(int index) {
-        return new LinkRequest(name, mtu, address, txqlen, up, peer, kindData, index);
+        return new LinkRequest(name, mtu, address, txqlen, up, peer, kindData, index, link);
     }
 }

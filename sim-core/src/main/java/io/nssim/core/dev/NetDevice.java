@@ -103,6 +103,8 @@ public class NetDevice {
     private String linkType = "ether";
     private int promiscuity;
     private int allmulti;
+    /** {@code dev->gflags}: the IFF_PROMISC and IFF_ALLMULTI the user asked for, which is what dev_get_flags shows. */
+    private int gflags;
 
     /**
      * @param kind     the link kind ("veth", "bridge", "loopback", ...)
@@ -169,6 +171,16 @@ public class NetDevice {
         return Result.err(Errno.EOPNOTSUPP);
     }
 
+    /** {@code dev->ethtool_ops}: the driver's answers to ethtool, or null for a driver that has none. */
+    public EthtoolOps ethtoolOps() {
+        return null;
+    }
+
+    /** {@code dev->perm_addr}: the burned-in address ({@code ethtool -P}), or null when the driver set none. */
+    public MacAddress permAddress() {
+        return null;
+    }
+
     /** {@code dev_get_iflink}: the ifindex of the device this one is linked to (a veth's peer), else its own. */
     public int iflink() {
         return ifindex;
@@ -219,6 +231,7 @@ public class NetDevice {
      */
     public int flags() {
         int f = flags & ~(IfFlags.PROMISC | IfFlags.ALLMULTI | IfFlags.RUNNING | IfFlags.LOWER_UP | IfFlags.DORMANT);
+        f |= gflags & (IfFlags.PROMISC | IfFlags.ALLMULTI);
         if (isUp()) {
             if (operstate == Operstate.UP || operstate == Operstate.UNKNOWN) {
                 f |= IfFlags.RUNNING;
@@ -484,6 +497,25 @@ public class NetDevice {
     /** Whether the device is RTNL_LINK_INITIALIZING: created by rtnetlink and not yet announced. */
     public boolean rtnlLinkInitializing() {
         return rtnlLinkInitializing;
+    }
+
+    /** {@code dev->gflags}. */
+    int gflags() {
+        return gflags;
+    }
+
+    void setGflags(int g) {
+        this.gflags = g;
+    }
+
+    /** Replaces the static flags in {@code mask} (IFF_UP and the derived flags are never touched here). */
+    void setStaticFlags(int newFlags, int mask) {
+        int m = mask & ~(IfFlags.UP | IfFlags.RUNNING | IfFlags.LOWER_UP | IfFlags.DORMANT);
+        flags = (flags & ~m) | (newFlags & m);
+    }
+
+    void setBroadcast(MacAddress brd) {
+        this.broadcast = brd;
     }
 
     void setRtnlLinkInitializing(boolean initializing) {

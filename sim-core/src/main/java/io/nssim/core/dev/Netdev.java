@@ -993,18 +993,64 @@ public final class Netdev {
         return Result.ok();
     }
 
-    /** {@code dev_change_tx_queue_len}: ERANGE when negative. */
+    /**
+     * {@code dev_change_tx_queue_len}: IFLA_TXQLEN is a u32, so every int is taken (as its unsigned value:
+     * {@code txqueuelen -1} is 4294967295, which iproute2 prints as {@code qlen -1}).
+     */
     public Result<Void> setTxqlen(NetDevice dev, int q) {
         checkRegistered(dev);
-        if (q < 0) {
-            return Result.err(Errno.ERANGE);
-        }
         if (q != dev.txqlen()) {
             dev.setTxqlen(q);
             callNotifiers(NetdevEvent.CHANGE_TX_QUEUE_LEN, dev);
             rtmsgIfinfo(false, dev);
         }
         return Result.ok();
+    }
+
+    /** The flags {@code __dev_change_flags} lets user space change directly (besides IFF_UP and gflags). */
+    private static final int USER_CHANGEABLE_FLAGS = IfFlags.DEBUG | IfFlags.NOTRAILERS | IfFlags.NOARP
+            | IfFlags.DYNAMIC | IfFlags.MULTICAST | IfFlags.PORTSEL | IfFlags.AUTOMEDIA;
+
+    /**
+     * {@code __dev_change_flags} without IFF_UP (which {@link #devOpen}/{@link #devClose} do): the bits of
+     * {@code change} in {@code flags} replace the device's ({@code rtnl_dev_combine_flags}). The static flags
+     * (NOARP, MULTICAST, ...) are written at once; IFF_PROMISC and IFF_ALLMULTI toggle {@code dev->gflags} and
+     * count once in promiscuity/allmulti ({@code dev_set_promiscuity}), so asking twice counts once and a
+     * bridge's own request stays counted when the user's goes. One RTM_NEWLINK when anything changed.
+     */
+    public void changeFlags(NetDevice dev, int flags, int change) {
+        checkRegistered(dev);
+        int old = dev.flags();
+        dev.setStaticFlags(flags, change & USER_CHANGEABLE_FLAGS);
+        int gflags = dev.gflags();
+        if ((change & IfFlags.PROMISC) != 0 && ((flags ^ gflags) & IfFlags.PROMISC) != 0) {
+            dev.setGflags(gflags ^ IfFlags.PROMISC);
+            setPromiscuity(dev, (flags & IfFlags.PROMISC) != 0 ? 1 : -1);
+        }
+        gflags = dev.gflags();
+        if ((change & IfFlags.ALLMULTI) != 0 && ((flags ^ gflags) & IfFlags.ALLMULTI) != 0) {
+            dev.setGflags(gflags ^ IfFlags.ALLMULTI);
+            setAllmulti(dev, (flags & IfFlags.ALLMULTI) != 0 ? 1 : -1);
+        }
+        if (dev.flags() != old) {
+            if (((old ^ dev.flags()) & USER_CHANGEABLE_FLAGS) != 0) {
+                callNotifiers(NetdevEvent.CHANGE, dev);
+            }
+            rtmsgIfinfo(false, dev);
+        }
+    }
+
+    /**
+     * {@code do_setlink}'s IFLA_BROADCAST: the link-layer broadcast address is copied as given (any bytes, no
+     * validity check), then NETDEV_CHANGEADDR; {@code validate_linkmsg} refuses one shorter than the device's
+     * address (EINVAL), which the caller checks.
+     */
+    public void setBroadcast(NetDevice dev, MacAddress brd) {
+        checkNotNull(brd, "brd");
+        checkRegistered(dev);
+        dev.setBroadcast(brd);
+        callNotifiers(NetdevEvent.CHANGEADDR, dev);
+        rtmsgIfinfo(false, dev);
     }
 
     /** {@code dev_set_group}. */

@@ -1,5 +1,7 @@
 package io.nssim.devices.bridge;
 
+import java.util.Optional;
+import io.nssim.core.dev.EthtoolOps;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -565,5 +567,14 @@ public final class Bridge extends NetDevice {
         }
         Duration next = fdb.cleanup(now(), ageingTime);
         rearmGc(next);
+    }
+
+    /** {@code br_ethtool_ops}: {@code br_getinfo} names the driver "bridge" 2.3, firmware and bus "N/A". */
+    private static final EthtoolOps ETHTOOL_OPS =
+            dev -> Optional.of(new EthtoolOps.DrvInfo("bridge", "2.3", "N/A", "N/A"));
+
+    @Override
+    public EthtoolOps ethtoolOps() {
+        return ETHTOOL_OPS;
     }
 }

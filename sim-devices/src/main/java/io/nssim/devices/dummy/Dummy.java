@@ -1,5 +1,6 @@
 package io.nssim.devices.dummy;
 
+import io.nssim.core.dev.EthtoolOps;
 import io.nssim.core.Result;
 import io.nssim.core.dev.IfFlags;
 import io.nssim.core.dev.NetDevice;
@@ -36,5 +37,14 @@ public final class Dummy extends NetDevice {
     protected Result<Void> ndoChangeCarrier(boolean on) {
         setCarrier(on);
         return Result.ok();
+    }
+
+    /** {@code dummy_ethtool_ops}: {@code dummy_get_drvinfo} names the driver "dummy" 1.0. */
+    private static final EthtoolOps ETHTOOL_OPS =
+            dev -> java.util.Optional.of(new EthtoolOps.DrvInfo("dummy", "1.0", "", ""));
+
+    @Override
+    public EthtoolOps ethtoolOps() {
+        return ETHTOOL_OPS;
     }
 }

@@ -1,5 +1,6 @@
 package io.nssim.devices.loopback;
 
+import io.nssim.core.dev.EthtoolOps;
 import io.nssim.core.dev.IfFlags;
 import io.nssim.core.dev.MacAddress;
 import io.nssim.core.dev.NetDevice;
@@ -51,5 +52,13 @@ public final class Loopback extends NetDevice {
             }
         }
         return null;
+    }
+
+    /** {@code loopback_ethtool_ops}: link state and timestamping only, no {@code get_drvinfo}. */
+    private static final EthtoolOps ETHTOOL_OPS = dev -> java.util.Optional.empty();
+
+    @Override
+    public EthtoolOps ethtoolOps() {
+        return ETHTOOL_OPS;
     }
 }

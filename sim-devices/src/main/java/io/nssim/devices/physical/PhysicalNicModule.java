@@ -26,6 +26,8 @@ public final class PhysicalNicModule implements KernelModule {
 
     private final ImmutableList<NicSpec> specs;
     private final List<PhysicalNic> nics = new ArrayList<>();
+    /** The PCI slots handed out so far (one per probed NIC, never reused). */
+    private int slots;
     private Kernel kernel;
 
     public PhysicalNicModule(List<NicSpec> specs) {
@@ -68,7 +70,7 @@ public final class PhysicalNicModule implements KernelModule {
     public Result<PhysicalNic> probe(String name, MacAddress address) {
         checkNotNull(kernel, "driver not loaded");
         MacAddress mac = address != null ? address : MacAddress.random(kernel.random());
-        PhysicalNic nic = new PhysicalNic(this, mac, kernel.refTracking());
+        PhysicalNic nic = new PhysicalNic(this, mac, kernel.refTracking(), slots++);
         Result<Void> r = kernel.netdev().registerNetdevice(nic, kernel.initNet(), name, 0);
         if (r.isErr()) {
             return r.propagate();

@@ -1,5 +1,8 @@
 package io.nssim.devices.veth;
 
+import java.util.Optional;
+import java.util.List;
+import io.nssim.core.dev.EthtoolOps;
 import io.nssim.core.Errno;
 import io.nssim.core.Result;
 import io.nssim.core.dev.IfFlags;
@@ -92,5 +95,34 @@ public final class Veth extends NetDevice {
     /** {@code netif_carrier_off} right after registration, as veth_newlink does for both ends. */
     void carrierOff() {
         setCarrier(false);
+    }
+
+    /** {@code veth_ethtool_ops}: driver "veth" 1.0; statistics: the peer's ifindex, then XDP counters per queue. */
+    private static final EthtoolOps ETHTOOL_OPS = new EthtoolOps() {
+        @Override
+        public Optional<DrvInfo> getDrvinfo(NetDevice dev) {
+            return Optional.of(new DrvInfo("veth", "1.0", "", ""));
+        }
+
+        /**
+         * {@code veth_get_ethtool_stats}: {@code peer_ifindex}, then for the one real receive queue its XDP
+         * counters and drops, and for the one transmit queue its XDP transmits. Nothing runs XDP here, and the
+         * queue's own drops (a failed XDP/GRO receive) do not happen, so those are 0.
+         */
+        @Override
+        public List<Stat> getEthtoolStats(NetDevice dev) {
+            Veth peer = ((Veth) dev).peer();
+            return List.of(new Stat("peer_ifindex", peer == null ? 0 : peer.ifindex()),
+                    new Stat("rx_queue_0_xdp_packets", 0), new Stat("rx_queue_0_xdp_bytes", 0),
+                    new Stat("rx_queue_0_drops", 0), new Stat("rx_queue_0_xdp_redirect", 0),
+                    new Stat("rx_queue_0_xdp_drops", 0), new Stat("rx_queue_0_xdp_tx", 0),
+                    new Stat("rx_queue_0_xdp_tx_errors", 0), new Stat("tx_queue_0_xdp_xmit", 0),
+                    new Stat("tx_queue_0_xdp_xmit_errors", 0));
+        }
+    };
+
+    @Override
+    public EthtoolOps ethtoolOps() {
+        return ETHTOOL_OPS;
     }
 }

@@ -182,7 +182,7 @@ final class Devinet {
      * (-1: any; with it the prefix must match too) and label (null: any). EADDRNOTAVAIL "ipv4: Address not found"
      * when none does.
      */
-    static Result<Void> del(Ipv4Net ip, NetDevice dev, int local, int prefixLen, String label) {
+    static Result<Void> del(Ipv4Net ip, NetDevice dev, int local, int address, int prefixLen, String label) {
         InDevice in = dev == null ? null : ip.inDevice(dev);
         if (in == null) {
             return Result.err(Errno.ENODEV, "ipv4: Device not found");
@@ -194,7 +194,7 @@ final class Devinet {
             if (label != null && !label.equals(ifa.label())) {
                 continue;
             }
-            if (prefixLen >= 0 && (prefixLen != ifa.prefixLen() || !ifa.matches(local))) {
+            if (prefixLen >= 0 && (prefixLen != ifa.prefixLen() || !ifa.matches(address))) {
                 continue;
             }
             delIfa(ip, in, ifa);

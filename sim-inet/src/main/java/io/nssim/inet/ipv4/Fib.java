@@ -718,6 +718,12 @@ public final class Fib {
         if (d != null) {
             d.values().forEach(dflt::addAll);
         }
-        ipv4.publishFib(FibSnapshot.build(merged, dflt));
+        Map<Integer, List<FibRoute>> each = new java.util.HashMap<>();
+        tables.forEach((id, t) -> {
+            List<FibRoute> l = new ArrayList<>();
+            t.values().forEach(l::addAll);
+            each.put(id, l);
+        });
+        ipv4.publishFib(FibSnapshot.build(merged, dflt, each));
     }
 }

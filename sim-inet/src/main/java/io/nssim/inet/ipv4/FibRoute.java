@@ -26,6 +26,10 @@ public final class FibRoute implements DstEntry {
     static final FibRoute NO_ROUTE = sentinel(Errno.ENETUNREACH);
     static final FibRoute BAD_SOURCE = sentinel(Errno.EINVAL);
     static final FibRoute NO_DEVICE = sentinel(Errno.ENODEV);
+    /** {@code fib4_rule_action}: what an {@code unreachable}, {@code prohibit} or {@code blackhole} rule returns. */
+    static final FibRoute RULE_UNREACHABLE = sentinel(Errno.ENETUNREACH);
+    static final FibRoute RULE_PROHIBIT = sentinel(Errno.EACCES);
+    static final FibRoute RULE_BLACKHOLE = sentinel(Errno.EINVAL);
     /** A limited broadcast received (255.255.255.255 or 0 -> 0): delivered locally as broadcast. */
     static final FibRoute BROADCAST_INPUT = new FibRoute(RtTable.LOCAL, Ip4.BROADCAST, 32, 0, RtnType.BROADCAST,
             RtScope.LINK, RtProto.KERNEL, 0, 0, 0, null, RtScope.NOWHERE, 0, null, -1, null);

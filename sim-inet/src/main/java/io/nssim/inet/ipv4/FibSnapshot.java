@@ -16,7 +16,7 @@ import java.util.Map;
  * on any thread sees one consistent state and never allocates.
  */
 final class FibSnapshot {
-    static final FibSnapshot EMPTY = new FibSnapshot(new Level[0], new Level[0], 0, new int[0]);
+    static final FibSnapshot EMPTY = new FibSnapshot(new Level[0], new Level[0], 0, new int[0], Map.of());
 
     /** Past this many local-table LOCAL routes {@link #mayBeLocal} stops scanning and answers true. */
     private static final int LOCAL_SCAN_MAX = 8;
@@ -32,12 +32,36 @@ final class FibSnapshot {
      * {@link #LOCAL_SCAN_MAX}: what {@link #mayBeLocal} scans.
      */
     private final int[] localRoutes;
+    /**
+     * Every table on its own (local and main unmerged), for lookups through policy rules: the kernel keeps the
+     * local and main tables merged only while a net has no custom rules ({@code fib_unmerge}).
+     */
+    private final Map<Integer, Level[]> byTable;
 
-    private FibSnapshot(Level[] mainLocal, Level[] dflt, int routes, int[] localRoutes) {
+    private FibSnapshot(Level[] mainLocal, Level[] dflt, int routes, int[] localRoutes, Map<Integer, Level[]> byTable) {
         this.mainLocal = mainLocal;
         this.dflt = dflt;
         this.routes = routes;
         this.localRoutes = localRoutes;
+        this.byTable = byTable;
+    }
+
+    /** The snapshot with each table's routes also kept apart ({@code tables}: table id to its routes). */
+    static FibSnapshot build(List<FibRoute> localAndMain, List<FibRoute> defaultTable,
+                             Map<Integer, List<FibRoute>> tables) {
+        FibSnapshot s = build(localAndMain, defaultTable);
+        Map<Integer, Level[]> by = new HashMap<>();
+        tables.forEach((id, l) -> by.put(id, levels(l)));
+        return new FibSnapshot(s.mainLocal, s.dflt, s.routes, s.localRoutes, Map.copyOf(by));
+    }
+
+    /**
+     * {@code fib_table_lookup} in one table ({@code fib_get_table}), for a rule's {@code lookup N}: the best route
+     * as {@link #lookup} picks it, or null when the table has none (or does not exist).
+     */
+    FibRoute lookupIn(int table, int daddr, int tos, int scope, int oif, int flags) {
+        Level[] l = byTable.get(table);
+        return l == null ? null : lookupTable(l, daddr, tos, scope, oif, flags);
     }
 
     static FibSnapshot build(List<FibRoute> localAndMain, List<FibRoute> defaultTable) {
@@ -59,7 +83,7 @@ final class FibSnapshot {
             }
         }
         return new FibSnapshot(levels(localAndMain), levels(defaultTable), localAndMain.size() + defaultTable.size(),
-                local);
+                local, Map.of());
     }
 
     /** Routes grouped by prefix length (longest first) and prefix, each group already in alias order. */

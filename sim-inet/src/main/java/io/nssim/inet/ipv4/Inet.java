@@ -251,12 +251,21 @@ public final class Inet implements KernelModule {
      * "ipv4: Address not found".
      */
     public Result<Void> addrDel(NetDevice dev, int local, int prefixLen, String label) {
+        return addrDel(dev, local, local, prefixLen, label);
+    }
+
+    /**
+     * {@code inet_rtm_deladdr} with IFA_ADDRESS ({@code ip addr del A peer P dev D} sends P): with
+     * {@code prefixLen >= 0} an address matches only with that prefix length and when {@code address} lies in
+     * its peer prefix ({@code inet_ifa_match} against {@code ifa_address}, the peer for a point-to-point one).
+     */
+    public Result<Void> addrDel(NetDevice dev, int local, int address, int prefixLen, String label) {
         checkNotNull(dev, "dev");
         Ipv4Net ip = ipv4OrNull(dev.net());
         if (ip == null) {
             return Result.err(Errno.ENODEV, "ipv4: Device not found");
         }
-        return Devinet.del(ip, dev, local, prefixLen, label);
+        return Devinet.del(ip, dev, local, address, prefixLen, label);
     }
 
     /** The device's IPv4 addresses in {@code ip addr} order (empty without IPv4). */
@@ -297,6 +306,40 @@ public final class Inet implements KernelModule {
      * from {@code src} arriving on {@code iif} would take. Errors as the kernel's (ENETUNREACH, EHOSTUNREACH for
      * unreachable routes, EINVAL for blackhole or a foreign source, EACCES for prohibit).
      */
+    public Result<RouteLookup> routeGet(Net net, int dst, int src, NetDevice oif, NetDevice iif, int mark) {
+        if (iif == null) {
+            return RouteLookup.output(ipv4(net), dst, src, oif, mark);
+        }
+        return routeGet(net, dst, src, oif, iif);
+    }
+
+    // ---- ip rule ----
+
+    /** {@code ip rule list}: the net's IPv4 rules in lookup order. */
+    public ImmutableList<FibRule> rules(Net net) {
+        return ipv4(net).rules().rules();
+    }
+
+    /** The priority {@code ip rule add} without {@code priority} gets ({@code fib_default_rule_pref}). */
+    public int ruleDefaultPref(Net net) {
+        return ipv4(net).rules().defaultPref();
+    }
+
+    /** {@code ip rule add}. */
+    public Result<Void> ruleAdd(Net net, FibRule rule) {
+        return ipv4(net).rules().add(rule);
+    }
+
+    /** {@code ip rule del}: the first rule {@code which} selects (ENOENT when none). */
+    public Result<Void> ruleDel(Net net, java.util.function.Predicate<FibRule> which) {
+        return ipv4(net).rules().delete(which);
+    }
+
+    /** {@code ip rule flush}. */
+    public void ruleFlush(Net net) {
+        ipv4(net).rules().flush();
+    }
+
     public Result<RouteLookup> routeGet(Net net, int dst, int src, NetDevice oif, NetDevice iif) {
         Ipv4Net ip = ipv4(net);
         if (iif != null) {

@@ -59,6 +59,8 @@ public final class Ipv4Net {
     private volatile NetDevice loopback;
     private volatile FibSnapshot fibSnapshot = FibSnapshot.EMPTY;
     private final Fib fib;
+    /** The policy rules ({@code ip rule}). */
+    private final FibRules rules = new FibRules();
     private final NeighTable arp;
     /**
      * Made on first use (most nets never fragment, ping or send ICMP errors): volatile, and made under this
@@ -129,6 +131,48 @@ public final class Ipv4Net {
 
     FibSnapshot fibSnapshot() {
         return fibSnapshot;
+    }
+
+    public FibRules rules() {
+        return rules;
+    }
+
+    /**
+     * {@code fib_lookup}: while the net has only the default rules, the merged local+main tables then the default
+     * table ({@link FibSnapshot#lookup}); once it has custom rules, {@code fib_rules_lookup} walks them in order:
+     * the first matching rule whose table has a route for the flow answers, a reject rule fails the lookup
+     * ({@link FibRoute#RULE_PROHIBIT} and its siblings), and null when nothing answers (ENETUNREACH).
+     *
+     * @param iif the input interface's name, "lo" for a locally generated flow ({@code LOOPBACK_IFINDEX})
+     * @param oif the output interface, or null
+     */
+    FibRoute fibLookup(int daddr, int saddr, int tos, int scope, NetDevice oif, String iif, int mark, int flags) {
+        FibSnapshot s = fibSnapshot;
+        int oifIndex = oif == null ? 0 : oif.ifindex();
+        if (!rules.custom()) {
+            return s.lookup(daddr, tos, scope, oifIndex, flags);
+        }
+        String oifName = oif == null ? null : oif.name();
+        for (FibRule rule : rules.rules()) {
+            if (!rule.matches(saddr, daddr, iif, oifName, mark)) {
+                continue;
+            }
+            switch (rule.action()) {
+                case UNREACHABLE:
+                    return FibRoute.RULE_UNREACHABLE;
+                case PROHIBIT:
+                    return FibRoute.RULE_PROHIBIT;
+                case BLACKHOLE:
+                    return FibRoute.RULE_BLACKHOLE;
+                default:
+                    break;
+            }
+            FibRoute r = s.lookupIn(rule.table(), daddr, tos, scope, oifIndex, flags);
+            if (r != null && r.type() != RtnType.THROW) {
+                return r;
+            }
+        }
+        return null;
     }
 
     void publishFib(FibSnapshot s) {

@@ -22,6 +22,11 @@ final class Route {
      * sentinel ({@link FibRoute#NO_ROUTE} ENETUNREACH, {@link FibRoute#BAD_SOURCE} EINVAL). Any thread.
      */
     static FibRoute output(Ipv4Net ip, int daddr, int saddr, NetDevice oif, int tos) {
+        return output(ip, daddr, saddr, oif, tos, 0);
+    }
+
+    /** {@link #output(Ipv4Net, int, int, NetDevice, int)} for a flow with a firewall mark (policy rules see it). */
+    static FibRoute output(Ipv4Net ip, int daddr, int saddr, NetDevice oif, int tos, int mark) {
         if (saddr != 0) {
             if (Ip4.isMulticast(saddr) || Ip4.isLbcast(saddr) || Ip4.isZeronet(saddr)) {
                 return FibRoute.BAD_SOURCE;
@@ -44,7 +49,7 @@ final class Route {
         if (dst == 0) {
             dst = saddr != 0 ? saddr : Ip4.LOOPBACK;
         }
-        FibRoute r = ip.fibSnapshot().lookup(dst, tos, RtScope.UNIVERSE, oif == null ? 0 : oif.ifindex(), 0);
+        FibRoute r = ip.fibLookup(dst, saddr, tos, RtScope.UNIVERSE, oif, "lo", mark, 0);
         if (r == null) {
             return oifIn != null ? oifIn.onlinkRoute() : FibRoute.NO_ROUTE;
         }
@@ -112,7 +117,7 @@ final class Route {
             skb.kfree(SkbDropReason.NOT_SPECIFIED);
             return null;
         }
-        FibRoute r = ip.fibSnapshot().lookup(daddr, tos, RtScope.UNIVERSE, 0, 0);
+        FibRoute r = ip.fibLookup(daddr, saddr, tos, RtScope.UNIVERSE, null, dev.name(), skb.mark(), 0);
         if (r == null || r.isError()) {
             Errno e = r == null ? Errno.ENETUNREACH : r.errno();
             if (!in.forwarding()) {

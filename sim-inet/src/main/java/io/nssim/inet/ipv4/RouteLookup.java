@@ -14,12 +14,18 @@ import io.nssim.core.dev.NetDevice;
  * @param dev     the output device ({@code dev ...}; lo for local destinations)
  * @param iif     for an input lookup, the device it arrived on; else null
  * @param route   the route that matched, or null when none did (a socket bound to a device sends on link)
+ * @param table   {@code rtm_table} of the answer: the table the route came from once policy rules are in use
+ *                (the local and main tables are apart then), else main, as the merged tables report it
  */
 public record RouteLookup(RtnType type, int dst, int src, int gateway, NetDevice dev, NetDevice iif,
-                          FibRoute route) {
+                          FibRoute route, int table) {
 
     static Result<RouteLookup> output(Ipv4Net ip, int dst, int src, NetDevice oif) {
-        FibRoute r = Route.output(ip, dst, src, oif, 0);
+        return output(ip, dst, src, oif, 0);
+    }
+
+    static Result<RouteLookup> output(Ipv4Net ip, int dst, int src, NetDevice oif, int mark) {
+        FibRoute r = Route.output(ip, dst, src, oif, 0, mark);
         if (r.isError()) {
             return Result.err(r.errno());
         }
@@ -28,7 +34,9 @@ public record RouteLookup(RtnType type, int dst, int src, int gateway, NetDevice
         if (dev == null) {
             return Result.err(Errno.ENETUNREACH);
         }
-        return Result.ok(new RouteLookup(r.type(), dst, s, r.gateway(), dev, null, r.seq() < 0 ? null : r));
+        int table = ip.rules().custom() && r.seq() >= 0 ? r.table() : RtTable.MAIN;
+        return Result.ok(new RouteLookup(r.type(), dst, s, r.gateway(), dev, null, r.seq() < 0 ? null : r,
+                table));
     }
 
     static Result<RouteLookup> input(Ipv4Net ip, int daddr, int saddr, NetDevice iif) {
@@ -40,26 +48,28 @@ public record RouteLookup(RtnType type, int dst, int src, int gateway, NetDevice
             return Result.err(Errno.EINVAL);
         }
         if (Ip4.isLbcast(daddr) || (saddr == 0 && daddr == 0)) {
-            return Result.ok(new RouteLookup(RtnType.BROADCAST, daddr, saddr, 0, ip.loopback(), iif, null));
+            return Result.ok(new RouteLookup(RtnType.BROADCAST, daddr, saddr, 0, ip.loopback(), iif, null,
+                    RtTable.MAIN));
         }
         boolean localnet = in.conf(DevConfKey.ROUTE_LOCALNET) != 0;
         if (Ip4.isZeronet(saddr) || Ip4.isZeronet(daddr) || (!localnet
                 && (Ip4.isLoopback(daddr) || Ip4.isLoopback(saddr)))) {
             return Result.err(Errno.EINVAL);
         }
-        FibRoute r = ip.fibSnapshot().lookup(daddr, 0, RtScope.UNIVERSE, 0, 0);
+        FibRoute r = ip.fibLookup(daddr, saddr, 0, RtScope.UNIVERSE, null, iif.name(), 0, 0);
         if (r == null || r.isError()) {
             Errno e = r == null ? Errno.ENETUNREACH : r.errno();
             return Result.err(in.forwarding() ? e : Errno.EHOSTUNREACH);
         }
         if (r.type() == RtnType.BROADCAST) {
-            return Result.ok(new RouteLookup(RtnType.BROADCAST, daddr, saddr, 0, ip.loopback(), iif, r));
+            return Result.ok(new RouteLookup(RtnType.BROADCAST, daddr, saddr, 0, ip.loopback(), iif, r,
+                    RtTable.MAIN));
         }
         if (r.type() == RtnType.LOCAL) {
             if (Route.validateSource(ip, in, iif, saddr, 0) != null) {
                 return Result.err(Errno.EINVAL);
             }
-            return Result.ok(new RouteLookup(RtnType.LOCAL, daddr, saddr, 0, ip.loopback(), iif, r));
+            return Result.ok(new RouteLookup(RtnType.LOCAL, daddr, saddr, 0, ip.loopback(), iif, r, RtTable.MAIN));
         }
         if (!in.forwarding()) {
             return Result.err(Errno.EHOSTUNREACH);
@@ -67,6 +77,7 @@ public record RouteLookup(RtnType type, int dst, int src, int gateway, NetDevice
         if (r.type() != RtnType.UNICAST || Route.validateSource(ip, in, iif, saddr, r.dev().ifindex()) != null) {
             return Result.err(Errno.EINVAL);
         }
-        return Result.ok(new RouteLookup(RtnType.UNICAST, daddr, saddr, r.gateway(), r.dev(), iif, r));
+        return Result.ok(new RouteLookup(RtnType.UNICAST, daddr, saddr, r.gateway(), r.dev(), iif, r,
+                RtTable.MAIN));
     }
 }

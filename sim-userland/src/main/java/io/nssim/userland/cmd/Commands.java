@@ -77,6 +77,7 @@ public final class Commands {
         programs.register("ps", new Ps());
         programs.register("pgrep", new Pgrep());
         programs.register("mawk", new Awk());
+        programs.register("ethtool", new Ethtool());
     }
 
     private static java.util.List<String> withFirstOption(java.util.List<String> argv, String opt) {

@@ -376,6 +376,11 @@ public final class Ping implements Program {
             if (e.errno() == Errno.ENODEV) {
                 return "SO_BINDTODEVICE: " + e.errno().strerror();
             }
+            if (e.errno() == Errno.EACCES) {
+                // ping4_run: iputils reads any EACCES from connect() as a broadcast without -b, so a
+                // prohibit route (or a firewall) gets the same advice.
+                return "Do you want to ping broadcast? Then -b. If not, check your local firewall rules";
+            }
             return "connect: " + e.errno().strerror();
         }
 

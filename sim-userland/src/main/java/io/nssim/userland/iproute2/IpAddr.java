@@ -256,7 +256,9 @@ final class IpAddr {
         Inet inet = InetArgs.inet(ip);
         Result<Void> r;
         if (kind == Kind.DELETE) {
-            r = inet.addrDel(d, lcl == null ? 0 : lcl.addr(), sendAddress ? prefixLen : -1, label);
+            // IFA_ADDRESS is the peer when one was given, else the local address itself.
+            int local = lcl == null ? 0 : lcl.addr();
+            r = inet.addrDel(d, local, sendAddress ? peer.addr() : local, sendAddress ? prefixLen : -1, label);
         } else {
             if (lcl == null || lcl.bytelen() == 0) {
                 // rtm_to_ifaddr: no IFA_LOCAL.
@@ -408,7 +410,7 @@ final class IpAddr {
         boolean noLink = f.family != AF_PACKET && ip.opt.oneline;
         JsonPrint p = JsonPrint.open(ip.opt.json, ip.opt.pretty, ip.opt.oneline);
         LinkPrinter printer = LinkPrinter.forAddresses(ip.kernel, net, ip.opt,
-                id -> new IpNetns(ip).nameOfNsid(id));
+                id -> new IpNetns(ip).nameOfNsid(id), f.family);
         for (NetDevice d : devs) {
             List<InIfaddr> addrs = f.family == AF_PACKET ? List.of() : inet.addresses(d);
             if (f.family != AF_PACKET && !keepLink(f, d, addrs)) {

@@ -8,6 +8,7 @@ import io.nssim.userland.iproute2.print.LinkPrinter;
 import io.nssim.core.Errno;
 import io.nssim.core.KernelError;
 import io.nssim.core.Result;
+import io.nssim.core.dev.IfFlags;
 import io.nssim.core.dev.LinkRequest;
 import io.nssim.core.dev.MacAddress;
 import io.nssim.core.dev.NetDevice;
@@ -268,6 +269,15 @@ final class IpLink {
         Integer linkNetnsid;
         String alias;
         int group = -1;
+        /** {@code ifi_flags} and {@code ifi_change} for the flags other than IFF_UP. */
+        int flags;
+        int change;
+        /** IFLA_BROADCAST, or null. */
+        byte[] broadcast;
+        /** IFLA_CARRIER, or null. */
+        Boolean carrier;
+        /** IFLA_INFO_DATA as the kind's link_util parsed it. */
+        java.util.Map<String, String> kindData = java.util.Map.of();
         String type;
         final List<String> unsupported = new ArrayList<>();
         /** How many words the parse consumed. */
@@ -310,7 +320,9 @@ final class IpLink {
                 }
             } else if (matches(w, "link")) {
                 r.link = next(argv, ++i);
-                r.unsupported.add("link");
+                if (!create) {
+                    r.unsupported.add("link");
+                }
             } else if (matches(w, "address")) {
                 String v = next(argv, ++i);
                 Optional<byte[]> b = llAddr(v);
@@ -320,10 +332,11 @@ final class IpLink {
                 r.address = b.get();
             } else if (matches(w, "broadcast") || w.equals("brd")) {
                 String v = next(argv, ++i);
-                if (llAddr(v).isEmpty()) {
+                Optional<byte[]> b = llAddr(v);
+                if (b.isEmpty()) {
                     return null;
                 }
-                r.unsupported.add("broadcast");
+                r.broadcast = b.get();
             } else if (matches(w, "txqueuelen") || w.equals("qlen") || matches(w, "txqlen")) {
                 String v = next(argv, ++i);
                 if (r.qlen != null) {
@@ -369,14 +382,24 @@ final class IpLink {
                     ip.err("Error: argument of \"" + w + "\" must be \"on\" or \"off\", not \"" + v + "\"\n");
                     return null;
                 }
-                r.unsupported.add(w);
+                // "arp on" clears IFF_NOARP; "trailers on" clears IFF_NOTRAILERS.
+                int bit = switch (w) {
+                    case "multicast" -> IfFlags.MULTICAST;
+                    case "allmulticast" -> IfFlags.ALLMULTI;
+                    case "promisc" -> IfFlags.PROMISC;
+                    case "trailers" -> IfFlags.NOTRAILERS;
+                    default -> IfFlags.NOARP;
+                };
+                boolean set = v.equals("on") ^ (bit == IfFlags.NOARP || bit == IfFlags.NOTRAILERS);
+                r.change |= bit;
+                r.flags = set ? r.flags | bit : r.flags & ~bit;
             } else if (w.equals("carrier")) {
                 String v = next(argv, ++i);
                 if (!matches(v, "off") && !matches(v, "on")) {
                     ip.err("Error: argument of \"carrier\" must be one of \"off\", \"on\", not \"" + v + "\"\n");
                     throw new IpExit(22);
                 }
-                r.unsupported.add("carrier");
+                r.carrier = matches(v, "on");
             } else if (w.equals("vf")) {
                 String v = next(argv, ++i);
                 if (getInteger(v).isEmpty()) {
@@ -624,6 +647,11 @@ final class IpLink {
                 if (peer.type != null) {
                     throw ip.duparg("type", peerArgs.get(peer.consumed - 1));
                 }
+            } else if (r.type.equals("macvlan")) {
+                Integer st = macvlanParseOpt(r, typeArgs);
+                if (st != null) {
+                    return st;
+                }
             } else if (r.type.equals("bridge") && !typeArgs.isEmpty()) {
                 if (matches(typeArgs.get(0), "help")) {
                     ip.err("nssim: bridge options are not simulated\n");
@@ -653,8 +681,71 @@ final class IpLink {
     }
 
     private static boolean knownKind(String kind) {
-        return kind.equals("veth") || kind.equals("dummy") || kind.equals("bridge");
+        return kind.equals("veth") || kind.equals("dummy") || kind.equals("bridge") || kind.equals("macvlan");
     }
+
+    /**
+     * {@code macvlan_parse_opt} (ip/iplink_macvlan.c): {@code mode M}, {@code flag nopromisc|null},
+     * {@code nopromisc}, {@code help}; the options go to the request as kind data. Returns the status of a
+     * refusal (its message printed), or null to go on.
+     */
+    private Integer macvlanParseOpt(Req r, List<String> argv) {
+        String mode = null;
+        boolean hasFlags = false;
+        boolean nopromisc = false;
+        for (int i = 0; i < argv.size(); i++) {
+            String w = argv.get(i);
+            if (matches(w, "mode")) {
+                String v = next(argv, ++i);
+                if (io.nssim.devices.macvlan.MacvlanMode.ofWord(v).isEmpty()) {
+                    ip.err("Error: argument of \"mode\" must be \"private\", \"vepa\", \"bridge\", \"passthru\" "
+                            + "or \"source\", not \"" + v + "\"\n");
+                    return -1;
+                }
+                mode = v;
+            } else if (matches(w, "flag")) {
+                String v = next(argv, ++i);
+                if (v.equals("nopromisc")) {
+                    nopromisc = true;
+                } else if (!v.equals("null")) {
+                    ip.err("Error: argument of \"flag\" must be \"nopromisc\" or \"null\", not \"" + v + "\"\n");
+                    return -1;
+                }
+                hasFlags = true;
+            } else if (matches(w, "nopromisc")) {
+                nopromisc = true;
+                hasFlags = true;
+            } else if (matches(w, "macaddr") || matches(w, "bcqueuelen") || matches(w, "bclim")) {
+                ip.err("nssim: macvlan \"" + w + "\" is not simulated\n");
+                return -2;
+            } else if (matches(w, "help")) {
+                ip.err(MACVLAN_HELP);
+                return -1;
+            } else {
+                ip.err("macvlan: unknown option \"" + w + "\"?\n" + MACVLAN_HELP);
+                return -1;
+            }
+        }
+        if (hasFlags && nopromisc && !"passthru".equals(mode)) {
+            ip.err("macvlan: nopromisc flag only valid in passthru mode\n" + MACVLAN_HELP);
+            return -1;
+        }
+        java.util.Map<String, String> data = new java.util.LinkedHashMap<>();
+        if (mode != null) {
+            data.put("mode", mode);
+        }
+        if (nopromisc) {
+            data.put("flag", "nopromisc");
+        }
+        r.kindData = data;
+        return null;
+    }
+
+    private static final String MACVLAN_HELP = "Usage: ... macvlan mode MODE [flag MODE_FLAG] MODE_OPTS\n"
+            + "MODE: private | vepa | bridge | passthru | source\n"
+            + "MODE_FLAG: null | nopromisc\n"
+            + "MODE_OPTS: for mode \"source\":\n"
+            + "\tmacaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }\n";
 
     /** The target of IFLA_NET_NS_FD / IFLA_NET_NS_PID as {@code rtnl_link_get_net} resolves it. */
     private Result<Net> resolveNetns(NetnsArg n) {
@@ -686,14 +777,19 @@ final class IpLink {
             ip.rtnlError(KernelError.of(Errno.EINVAL, "mtu less than device minimum"));
             return -2;
         }
-        if (r.qlen != null && r.qlen < 0) {
-            ip.rtnlError(KernelError.of(Errno.ERANGE));
-            return -2;
-        }
         // ifi_index: rtnl_newlink looks the index (else the name) up in the target namespace (EEXIST).
         LinkRequest req = new LinkRequest(r.name == null ? "" : r.name, r.mtu == null ? 0 : r.mtu,
                 r.address == null ? null : mac(r.address), r.qlen == null ? -1 : r.qlen, r.flagUp && r.up, null,
-                com.google.common.collect.ImmutableMap.of(), r.index);
+                com.google.common.collect.ImmutableMap.copyOf(r.kindData), r.index);
+        if (r.link != null) {
+            // IFLA_LINK: the ifindex ll_name_to_index found, which rtnl_newlink resolves in the requester's net.
+            NetDevice lower = ip.net().devices().byIndex(nameToIndex(r.link));
+            if (lower == null) {
+                ip.rtnlError(KernelError.of(Errno.ENODEV));
+                return -2;
+            }
+            req = req.withLink(lower);
+        }
         // rtnl_newlink: IFLA_LINK_NETNSID names the link net relative to the destination namespace.
         Net linkNet = null;
         if (r.linkNetnsid != null) {
@@ -732,6 +828,10 @@ final class IpLink {
             return -2;
         }
         NetDevice dev = d.get();
+        if (r.change != 0) {
+            // rtnl_configure_link: the request's ifi_flags apply to the device it named, not to a veth peer.
+            ip.kernel.netdev().changeFlags(dev, r.flags, r.change);
+        }
         if (r.alias != null) {
             ip.kernel.netdev().setAlias(dev, r.alias);
         }
@@ -829,8 +929,9 @@ final class IpLink {
                 return -2;
             }
         }
-        if (r.qlen != null && r.qlen < 0) {
-            ip.rtnlError(KernelError.of(Errno.ERANGE));
+        // validate_linkmsg: IFLA_BROADCAST shorter than the device's address is refused before any change.
+        if (r.broadcast != null && r.broadcast.length < 6) {
+            ip.rtnlError(KernelError.of(Errno.EINVAL));
             return -2;
         }
         if (target != null) {
@@ -872,6 +973,12 @@ final class IpLink {
                 return -2;
             }
         }
+        if (r.broadcast != null) {
+            nd.setBroadcast(dev, mac(r.broadcast));
+        }
+        if (r.change != 0) {
+            nd.changeFlags(dev, r.flags, r.change);
+        }
         if (r.flagUp) {
             if (r.up) {
                 res = nd.devOpen(dev);
@@ -885,6 +992,13 @@ final class IpLink {
         }
         if (r.master != null) {
             res = nd.setMaster(dev, master);
+            if (res.isErr()) {
+                ip.rtnlError(res.error());
+                return -2;
+            }
+        }
+        if (r.carrier != null) {
+            res = nd.changeCarrier(dev, r.carrier);
             if (res.isErr()) {
                 ip.rtnlError(res.error());
                 return -2;

@@ -629,6 +629,7 @@ final class IpRoute {
         InetPrefix from = null;
         String idev = null;
         String odev = null;
+        int mark = 0;
         for (int i = 0; i < argv.size(); i++) {
             String w = argv.get(i);
             if (w.equals("tos") || matches(w, "dsfield")) {
@@ -648,8 +649,12 @@ final class IpRoute {
             } else if (matches(w, "iif")) {
                 idev = next(argv, ++i);
             } else if (matches(w, "mark")) {
-                next(argv, ++i);
-                throw notSimulated("\"mark\" (policy routing)");
+                String v = next(argv, ++i);
+                Optional<Long> m = InetArgs.getU32(v);
+                if (m.isEmpty()) {
+                    throw ip.invarg("invalid mark value\n", v);
+                }
+                mark = (int) (long) m.get();
             } else if (matches(w, "oif") || w.equals("dev")) {
                 odev = next(argv, ++i);
             } else if (matches(w, "notify") || matches(w, "connected") || matches(w, "fibmatch")) {
@@ -707,14 +712,14 @@ final class IpRoute {
             return -2;
         }
         int src = from == null ? 0 : from.addr();
-        Result<RouteLookup> r = InetArgs.inet(ip).routeGet(ip.net(), dst.addr(), src, oif, iif);
+        Result<RouteLookup> r = InetArgs.inet(ip).routeGet(ip.net(), dst.addr(), src, oif, iif, mark);
         if (r.isErr()) {
             ip.rtnlError(r.error());
             return -2;
         }
         JsonPrint p = JsonPrint.open(ip.opt.json, ip.opt.pretty, ip.opt.oneline);
         p.openObject(null);
-        RoutePrinter.printGet(p, r.get(), src, ip.opt.details);
+        RoutePrinter.printGet(p, r.get(), src, ip.opt.details, mark);
         p.closeObject();
         ip.out(p.close());
         return 0;

@@ -241,13 +241,14 @@ final class IpRun {
                     case "link" -> status(new IpLink(this).doIplink(args));
                     case "address" -> status(new IpAddr(this).doIpaddr(args));
                     case "route" -> status(new IpRoute(this).doIproute(args));
+                    case "rule" -> status(new IpRule(this).doIprule(args));
                     case "neighbor", "neighbour" -> status(new IpNeigh(this).doIpneigh(args));
                     case "netns" -> new IpNetns(this).doNetns(args);
                     case "monitor" -> new IpMonitor(this).doMonitor(args);
                     case "help" -> throw usage();
                     default -> {
                         err("nssim: \"ip " + c + "\" is not simulated (nssim simulates ip link, ip address, ip route, "
-                                + "ip neigh, ip netns and ip monitor)\n");
+                                + "ip neigh, ip rule, ip netns and ip monitor)\n");
                         yield Outcome.exit(1);
                     }
                 };

@@ -30,6 +30,7 @@ public final class Lsns implements Program {
         boolean headings = true;
         List<String> cols = DEFAULT;
         Integer onlyPid = null;
+        Long onlyInode = null;
         for (int i = 1; i < argv.size(); i++) {
             String a = argv.get(i);
             String v = null;
@@ -77,6 +78,15 @@ public final class Lsns implements Program {
                 case "-l", "--list" -> {
                 }
                 default -> {
+                    if (!a.startsWith("-") || a.equals("-")) {
+                        // an operand names a namespace by its inode (strtoul): anything else is refused
+                        if (!a.matches("[0-9]{1,18}")) {
+                            proc.err().print("lsns: invalid namespace argument: '" + a + "'\n");
+                            return Outcome.exit(1);
+                        }
+                        onlyInode = Long.parseLong(a);
+                        continue;
+                    }
                     proc.err().print((a.startsWith("--") ? "lsns: unrecognized option '" + a + "'"
                             : "lsns: invalid option -- '" + a.charAt(1) + "'") + "\n"
                             + "Try 'lsns --help' for more information.\n");
@@ -104,6 +114,9 @@ public final class Lsns implements Program {
                 continue;
             }
             Net net = nets.get(e.getKey());
+            if (onlyInode != null && net.inode() != onlyInode) {
+                continue;
+            }
             List<String> row = new ArrayList<>();
             for (String c : cols) {
                 row.add(switch (c) {

@@ -4,6 +4,8 @@ import io.nssim.userland.iproute2.print.JsonPrint.Mode;
 import io.nssim.core.Kernel;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.devices.bridge.Bridge;
+import io.nssim.devices.macvlan.Macvlan;
+import io.nssim.devices.macvlan.MacvlanMode;
 
 /**
  * What {@code ip -d link} shows beyond the generic device: queue counts, GSO/TSO/GRO limits, promiscuity and
@@ -24,9 +26,8 @@ record LinkDetails(int numTxQueues, int numRxQueues, int promiscuity, int allmul
 
     static LinkDetails of(NetDevice dev) {
         int queues = dev.kind().equals("veth") ? POSSIBLE_CPUS : 1;
-        // A bridge port is put in promiscuous and allmulti mode by the bridge (br_add_if -> dev_set_promiscuity).
-        int promisc = dev.master() != null && dev.master().kind().equals("bridge") ? 1 : 0;
-        return new LinkDetails(queues, queues, promisc, promisc);
+        // The counters count every request: the user's (promisc on) and a bridge's for its ports (br_add_if).
+        return new LinkDetails(queues, queues, dev.promiscuity(), dev.allmulti());
     }
 
     /** {@code dev->tso_max_size}: a bridge's follows its ports ({@code br_set_gso_limits}). */
@@ -52,7 +53,30 @@ record LinkDetails(int numTxQueues, int numRxQueues, int promiscuity, int allmul
         p.raw(label + "    0.00 ");
     }
 
+    /**
+     * {@code macvlan_print_opt}: the mode, {@code nopromisc}, the broadcast queue lengths (requested and used:
+     * the driver's default 1000, not configurable here) and, in source mode, the number of remote MACs.
+     */
+    private static void printMacvlanData(JsonPrint p, Macvlan m) {
+        p.openObject("info_data");
+        p.string(Mode.ANY, "mode", "mode %s ", m.mode().word());
+        if (m.nopromisc()) {
+            p.bool(Mode.FP, null, "nopromisc ", true);
+            p.bool(Mode.JSON, "nopromisc", null, true);
+        }
+        p.integer(Mode.ANY, "bcqueuelen", "bcqueuelen %u ", 1000);
+        p.integer(Mode.ANY, "usedbcqueuelen", "usedbcqueuelen %u ", 1000);
+        if (m.mode() == MacvlanMode.SOURCE) {
+            p.integer(Mode.ANY, "macaddr_count", "remotes (%u) ", 0);
+        }
+        p.closeObject();
+    }
+
     void printKindData(JsonPrint p, NetDevice dev, Kernel kernel) {
+        if (dev instanceof Macvlan m) {
+            printMacvlanData(p, m);
+            return;
+        }
         if (!dev.kind().equals("bridge")) {
             return;
         }

@@ -36,24 +36,36 @@ public final class LinkPrinter {
      * {@code -4} no link/ether line; brief shows only name and state, the addresses follow).
      */
     private final boolean addrListing;
+    /** {@code filter.family}: {@code -4}, or the family a filter such as {@code to PREFIX} implied. */
+    private final int family;
 
     public LinkPrinter(Kernel kernel, Net reader, IpOptions opt, IntFunction<String> nsidName, boolean doLink) {
-        this(kernel, reader, opt, nsidName, doLink, false);
+        this(kernel, reader, opt, nsidName, doLink, false, opt.family);
     }
 
     private LinkPrinter(Kernel kernel, Net reader, IpOptions opt, IntFunction<String> nsidName, boolean doLink,
-                        boolean addrListing) {
+                        boolean addrListing, int family) {
         this.kernel = kernel;
         this.reader = reader;
         this.opt = opt;
         this.nsidName = nsidName;
         this.doLink = doLink;
         this.addrListing = addrListing;
+        this.family = family;
     }
 
     /** {@code print_linkinfo} as {@code ip address} calls it, above each device's addresses. */
     public static LinkPrinter forAddresses(Kernel kernel, Net reader, IpOptions opt, IntFunction<String> nsidName) {
-        return new LinkPrinter(kernel, reader, opt, nsidName, false, true);
+        return forAddresses(kernel, reader, opt, nsidName, opt.family);
+    }
+
+    /**
+     * The same with the listing's {@code filter.family}, which {@code to PREFIX} sets when {@code -4} did not:
+     * then, as with {@code -4}, the link/ether lines are left out.
+     */
+    public static LinkPrinter forAddresses(Kernel kernel, Net reader, IpOptions opt, IntFunction<String> nsidName,
+                                           int family) {
+        return new LinkPrinter(kernel, reader, opt, nsidName, false, true, family);
     }
 
     /** The peer's ifindex as IFLA_LINK carries it, or -1 when the attribute is absent. */
@@ -113,7 +125,7 @@ public final class LinkPrinter {
             p.integer(Mode.ANY, "txqlen", "qlen %d", dev.txqlen());
         }
         // ip address -4 leaves the link-layer line out (filter.family is neither 0 nor AF_PACKET).
-        if (!addrListing || opt.family == 0 || opt.family == 17 || opt.details > 0) {
+        if (!addrListing || family == 0 || family == 17 || opt.details > 0) {
             p.nl();
             p.string(Mode.ANY, "link_type", "    link/%s ", dev.linkType());
             if (!dev.linkType().equals("none")) {

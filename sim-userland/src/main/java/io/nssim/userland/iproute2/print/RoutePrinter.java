@@ -100,6 +100,14 @@ public final class RoutePrinter {
      * @param from the source given with {@code from}, or 0
      */
     public static void printGet(JsonPrint p, RouteLookup l, int from, int details) {
+        printGet(p, l, from, details, 0);
+    }
+
+    /**
+     * As {@link #printGet(JsonPrint, RouteLookup, int, int)}, with {@code table N} after the device when the
+     * answer came from another table than main (policy rules) and {@code mark N} for a flow with a mark.
+     */
+    public static void printGet(JsonPrint p, RouteLookup l, int from, int details, int mark) {
         if (l.type() != RtnType.UNICAST || details > 0) {
             p.string(Mode.ANY, "type", "%s ", RtNames.typeName(l.type()));
         }
@@ -114,8 +122,14 @@ public final class RoutePrinter {
         if (dev != null) {
             p.string(Mode.ANY, "dev", "dev %s ", dev.name());
         }
+        if (l.table() != RtTable.MAIN) {
+            p.string(Mode.ANY, "table", "table %s ", RtNames.tableN2a(l.table()));
+        }
         if (l.iif() == null && l.src() != from && l.src() != 0) {
             p.string(Mode.ANY, "prefsrc", "src %s ", Ip4.format(l.src()));
+        }
+        if (mark != 0) {
+            p.integer(Mode.ANY, "mark", "mark %u ", mark & 0xFFFFFFFFL);
         }
         printFlags(p, 0);
         if (l.iif() == null) {
