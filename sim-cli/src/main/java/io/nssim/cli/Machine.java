@@ -9,6 +9,7 @@ import io.nssim.userland.shell.Programs;
 import io.nssim.userland.shell.Shell;
 import io.nssim.core.Kernel;
 import io.nssim.inet.ipv4.Inet;
+import io.nssim.inet.ipv6.Ipv6;
 import io.nssim.core.task.Task;
 import io.nssim.devices.StandardKernel;
 import io.nssim.netfilter.NetfilterModule;
@@ -35,9 +36,10 @@ public final class Machine {
 
     /** Boots a machine with the given RNG seed; everything the shell and its programs print goes to {@code out}. */
     public static Machine boot(long seed, Out out) {
-        // loopback, veth, dummy (no dummy0), bridge, IPv4 and netfilter (after IPv4, which it needs) loaded;
+        // loopback, veth, dummy (no dummy0), bridge, IPv4, IPv6 and netfilter (after IPv4, which it needs) loaded;
         // init_net's lo brought up, as pid 5 does.
-        Kernel k = StandardKernel.builder().seed(seed).module(new Inet()).module(new NetfilterModule()).build();
+        Kernel k = StandardKernel.builder().seed(seed).module(new Inet()).module(new Ipv6()).module(new NetfilterModule())
+                .build();
         Task init = k.init();
         for (String comm : BOOT_COMMANDS) {
             Task t = k.tasks().fork(init, comm).orElseThrow();

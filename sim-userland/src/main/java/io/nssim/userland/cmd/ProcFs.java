@@ -2,6 +2,7 @@ package io.nssim.userland.cmd;
 
 import io.nssim.core.dev.MacAddress;
 import io.nssim.inet.ipv4.Inet;
+import io.nssim.inet.ipv6.Ipv6;
 import io.nssim.inet.ipv4.Ip4;
 import io.nssim.inet.ipv4.NeighInfo;
 import io.nssim.inet.ipv4.Neighbour;
@@ -83,6 +84,12 @@ public final class ProcFs {
             }
             case "/proc/net/arp", "/proc/self/net/arp" -> {
                 return new File(procNetArp(net));
+            }
+            case "/proc/net/if_inet6", "/proc/self/net/if_inet6" -> {
+                Optional<Ipv6> v6 = Ipv6.of(net.kernel());
+                if (v6.isPresent()) {
+                    return new File(v6.get().procIfInet6(net));
+                }
             }
             default -> {
             }

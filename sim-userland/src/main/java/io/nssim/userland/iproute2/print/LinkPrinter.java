@@ -41,6 +41,9 @@ public final class LinkPrinter {
         this(kernel, reader, opt, nsidName, doLink, false);
     }
 
+    /** The listing asked for one link by index (its line comes from an AF_UNSPEC RTM_GETLINK). */
+    private boolean oneLink;
+
     private LinkPrinter(Kernel kernel, Net reader, IpOptions opt, IntFunction<String> nsidName, boolean doLink,
                         boolean addrListing) {
         this.kernel = kernel;
@@ -54,6 +57,17 @@ public final class LinkPrinter {
     /** {@code print_linkinfo} as {@code ip address} calls it, above each device's addresses. */
     public static LinkPrinter forAddresses(Kernel kernel, Net reader, IpOptions opt, IntFunction<String> nsidName) {
         return new LinkPrinter(kernel, reader, opt, nsidName, false, true);
+    }
+
+    /**
+     * As {@link #forAddresses}, for a listing that names one device ({@code ip -6 addr show dev D}): iproute2 then
+     * asks for that link alone (an AF_UNSPEC RTM_GETLINK), so even {@code -6} gets the full link line.
+     */
+    public static LinkPrinter forAddressesOfOneLink(Kernel kernel, Net reader, IpOptions opt,
+                                                    IntFunction<String> nsidName) {
+        LinkPrinter lp = new LinkPrinter(kernel, reader, opt, nsidName, false, true);
+        lp.oneLink = true;
+        return lp;
     }
 
     /** The peer's ifindex as IFLA_LINK carries it, or -1 when the attribute is absent. */
@@ -87,7 +101,10 @@ public final class LinkPrinter {
         if (deleted) {
             p.bool(Mode.ANY, "deleted", "Deleted ", true);
         }
-        Integer netnsid = linkNetnsid(dev);
+        // ip -6 address: the links come from IPv6's own RTM_GETLINK dump (inet6_fill_ifinfo), which carries
+        // name, address, mtu, IFLA_LINK, operstate and txqlen only: no qdisc, master, group or link netns.
+        boolean inet6Dump = addrListing && opt.family == 10 && !oneLink;
+        Integer netnsid = inet6Dump ? null : linkNetnsid(dev);
         if (opt.brief) {
             printBrief(p, dev, netnsid);
             return;
@@ -96,6 +113,19 @@ public final class LinkPrinter {
         boolean mdown = printNameAndLink(p, "%s: ", dev, netnsid);
         printFlags(p, dev.flags(), mdown);
         p.integer(Mode.ANY, "mtu", "mtu %u ", dev.mtu());
+        if (inet6Dump) {
+            String state = dev.isUp() ? dev.operstate().name() : "DOWN";
+            if (p.isJson()) {
+                p.string(Mode.JSON, "operstate", null, state);
+            } else {
+                p.raw("state " + state + " ");
+            }
+            if (dev.txqlen() != 0) {
+                p.integer(Mode.ANY, "txqlen", "qlen %d", dev.txqlen());
+            }
+            p.raw("\n");
+            return;
+        }
         p.string(Mode.ANY, "qdisc", "qdisc %s ", dev.qdisc());
         if (dev.master() != null) {
             p.string(Mode.ANY, "master", "master %s ", dev.master().name());
