@@ -63,7 +63,9 @@ public final class Ipv6 implements KernelModule {
         checkState(netdev == null, "ipv6 loaded twice");
         this.netdev = k.netdev();
         this.clock = k.clock();
-        this.random = k.random();
+        // Its own stream, seeded from the machine's seed: DAD's delays and random secrets do not move the MAC
+        // addresses and other draws the rest of the kernel makes from the shared one.
+        this.random = new SplittableRandom(k.seed() ^ 0x6_1FD6_5EEDL);
         Result<Void> r = k.registerPernetSubsys(addrconfOps);
         if (r.isErr()) {
             netdev = null;
