@@ -46,18 +46,12 @@ final class Addrconf {
             return null;
         }
         RefToken ref = ip6.ipv6().netdev().netdevHold(dev, "inet6_dev");
-        Inet6Dev idev = new Inet6Dev(ip6, dev, Ipv6DevConf.copyOf(ip6.dflt()), ref);
-        Ipv6DevConf c = idev.cnf();
+        Ipv6DevConf c = Ipv6DevConf.forDevice(ip6.dflt(), dev.mtu(),
+                (dev.flags() & (IfFlags.NOARP | IfFlags.LOOPBACK)) != 0, (dev.flags() & IfFlags.LOOPBACK) != 0);
         if (ip6.stableSecretDflt != null) {
             c.set(Ipv6ConfKey.ADDR_GEN_MODE, GEN_STABLE_PRIVACY);
         }
-        c.set(Ipv6ConfKey.MTU, dev.mtu());
-        if ((dev.flags() & (IfFlags.NOARP | IfFlags.LOOPBACK)) != 0) {
-            c.set(Ipv6ConfKey.ACCEPT_DAD, -1);
-        }
-        if ((dev.flags() & IfFlags.LOOPBACK) != 0) {
-            c.set(Ipv6ConfKey.USE_TEMPADDR, -1);
-        }
+        Inet6Dev idev = new Inet6Dev(ip6, dev, c, ref);
         idev.ready = dev.isUp() && linkReady(dev);
         ip6.putIdev(idev);
         Ipv6Sysctls.registerDev(idev);

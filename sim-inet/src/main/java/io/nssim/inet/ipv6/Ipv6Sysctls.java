@@ -87,6 +87,8 @@ final class Ipv6Sysctls {
     private static final Sysctls.Table<Ipv6Net> CONF_ALL = confTable(Scope.ALL);
     private static final Sysctls.Table<Ipv6Net> CONF_DEFAULT = confTable(Scope.DEFAULT);
     private static final Sysctls.Table<Inet6Dev> CONF_DEV = confTable(Scope.DEV);
+    /** lo's conf table: the same entries with a fresh lo's values as defaults, so that lo stores none. */
+    private static final Sysctls.Table<Inet6Dev> CONF_LO = confTable(Scope.DEV, Ipv6DevConf.LOOPBACK_DEFAULTS);
 
     private static final Sysctls.Table<Object> NEIGH_DEFAULT = plainTable(NEIGH_KEYS);
     private static final Sysctls.Table<Inet6Dev> NEIGH_DEV = neighDevTable();
@@ -111,11 +113,16 @@ final class Ipv6Sysctls {
     }
 
     /** The {@code addrconf_sysctl} table for one scope: each key's range and what a write sets off. */
-    @SuppressWarnings("unchecked")
     private static <C> Sysctls.Table<C> confTable(Scope scope) {
+        return confTable(scope, null);
+    }
+
+    /** As {@link #confTable(Scope)}, with the defaults shown taken from {@code defaults} when given. */
+    private static <C> Sysctls.Table<C> confTable(Scope scope, int[] defaults) {
         Sysctls.Table.Builder<C> b = Sysctls.Table.builder();
         for (Ipv6ConfKey k : KEYS) {
-            int dflt = scope == Scope.ALL ? k.allDefault() : k.defaultValue();
+            int dflt = defaults != null ? defaults[k.ordinal()]
+                    : scope == Scope.ALL ? k.allDefault() : k.defaultValue();
             Sysctls.TableHandler<C> h = (owner, v) -> {
                 Result<Integer> r = parseInt(v);
                 if (r.isErr()) {
@@ -228,18 +235,20 @@ final class Ipv6Sysctls {
         Sysctls s = idev.ipv6().net().sysctls();
         String name = idev.dev().name();
         idev.sysctlName = name;
+        boolean lo = name.equals("lo");
+        boolean loTable = lo && Addrconf.isLoopback(idev.dev());
         String[] initial = null;
         for (Ipv6ConfKey k : KEYS) {
             int v = idev.conf(k);
-            if (v != k.defaultValue()) {
+            int shown = loTable ? Ipv6DevConf.LOOPBACK_DEFAULTS[k.ordinal()] : k.defaultValue();
+            if (v != shown) {
                 if (initial == null) {
                     initial = new String[KEYS.length];
                 }
                 initial[k.ordinal()] = k.text(v);
             }
         }
-        boolean lo = name.equals("lo");
-        s.register(lo ? LO_CONF : PREFIX + "conf." + name + ".", CONF_DEV, idev, initial);
+        s.register(lo ? LO_CONF : PREFIX + "conf." + name + ".", loTable ? CONF_LO : CONF_DEV, idev, initial);
         s.register(lo ? LO_NEIGH : PREFIX + "neigh." + name + ".", NEIGH_DEV, idev);
     }
 
