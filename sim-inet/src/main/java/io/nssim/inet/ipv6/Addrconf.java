@@ -89,7 +89,9 @@ final class Addrconf {
         }
         idev.ready = false;
         for (Inet6Ifaddr ifp : idev.addrList()) {
-            boolean keep = keepAddr && (ifp.flags() & Inet6Ifaddr.F_PERMANENT) != 0 && !ifp.addr().isLoopback();
+            // addr_is_local: link-local and loopback addresses never stay
+            boolean keep = keepAddr && (ifp.flags() & Inet6Ifaddr.F_PERMANENT) != 0 && !ifp.addr().isLoopback()
+                    && !ifp.addr().isLinkLocal();
             cancelDad(ip6, ifp);
             ifp.localRouteIn = false;
             if (keep) {

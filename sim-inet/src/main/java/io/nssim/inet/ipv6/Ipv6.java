@@ -274,6 +274,9 @@ public final class Ipv6 implements KernelModule {
         if (spec.isReject()) {
             rt = withDev(spec, loopback(net));
         } else if (spec.type() == Rt6Info.RTN_UNICAST || spec.type() == Rt6Info.RTN_LOCAL) {
+            if (dev == null && spec.gateway() != null && spec.gateway().isLinkLocal()) {
+                return Result.err(Errno.EINVAL, "Egress device not specified");
+            }
             if (dev == null && spec.gateway() != null) {
                 Rt6Info via = ip6.fib().lookup(spec.table(), spec.gateway(), null);
                 if (via == null) {
@@ -399,6 +402,16 @@ public final class Ipv6 implements KernelModule {
 
     // ---- /proc ----
 
+    /** {@code ipv6_addr_scope}'s IPV6_ADDR_* type bits as if_inet6 prints them. */
+    private static int procScope(int scope) {
+        return switch (scope) {
+            case In6Addr.SCOPE_HOST -> 0x10;
+            case In6Addr.SCOPE_LINK -> 0x20;
+            case In6Addr.SCOPE_SITE -> 0x40;
+            default -> 0;
+        };
+    }
+
     /** {@code /proc/net/if_inet6} ({@code if6_seq_show}): every address, newest first across the net's hash. */
     public String procIfInet6(Net net) {
         Ipv6Net ip6 = ipv6OrNull(net);
@@ -411,8 +424,7 @@ public final class Ipv6 implements KernelModule {
             Inet6Dev idev = devs.get(i);
             for (Inet6Ifaddr ifp : idev.addrList()) {
                 sb.append(String.format(Locale.ROOT, "%s %02x %02x %02x %02x %8s%n", ifp.addr().procHex(),
-                        idev.dev().ifindex(), ifp.prefixLen(), ifp.scope() == In6Addr.SCOPE_GLOBAL ? 0
-                                : ifp.scope() << 4, ifp.flags() & 0xFF, idev.dev().name()));
+                        idev.dev().ifindex(), ifp.prefixLen(), procScope(ifp.scope()), ifp.flags() & 0xFF, idev.dev().name()));
             }
         }
         return sb.toString().replace(System.lineSeparator(), "\n");

@@ -220,7 +220,10 @@ final class Ipv6Sysctls {
         s.register(PREFIX + "route.", ROUTE_TABLE, ip6);
         s.register(PREFIX + "conf.all.", CONF_ALL, ip6);
         s.register(PREFIX + "conf.default.", CONF_DEFAULT, ip6);
-        s.register(PREFIX + "neigh.default.", NEIGH_DEFAULT, ip6);
+        if (ip6.net().isInitNet()) {
+            // nd_tbl's default parameters are registered once, for init_net
+            s.register(PREFIX + "neigh.default.", NEIGH_DEFAULT, ip6);
+        }
     }
 
     static void unregisterNet(Ipv6Net ip6) {

@@ -110,7 +110,7 @@ public final class LinkPrinter {
             return;
         }
         p.integer(Mode.ANY, "ifindex", "%d: ", dev.ifindex());
-        boolean mdown = printNameAndLink(p, "%s: ", dev, netnsid);
+        boolean mdown = printNameAndLink(p, "%s: ", dev, netnsid, inet6Dump);
         printFlags(p, dev.flags(), mdown);
         p.integer(Mode.ANY, "mtu", "mtu %u ", dev.mtu());
         if (inet6Dump) {
@@ -199,9 +199,17 @@ public final class LinkPrinter {
 
     /** {@code print_name_and_link}: "va@vb", "va@if7" across namespaces; returns the M-DOWN flag. */
     private boolean printNameAndLink(JsonPrint p, String fmt, NetDevice dev, Integer netnsid) {
+        return printNameAndLink(p, fmt, dev, netnsid, false);
+    }
+
+    /**
+     * As above; {@code inet6Dump}: the link came from IPv6's dump, whose IFLA_LINK is there only when the
+     * peer's ifindex differs from the device's own (a peer elsewhere with the same index leaves no "@").
+     */
+    private boolean printNameAndLink(JsonPrint p, String fmt, NetDevice dev, Integer netnsid, boolean inet6Dump) {
         String name = dev.name();
         boolean mdown = false;
-        int iflink = iflinkAttr(dev);
+        int iflink = inet6Dump ? (dev.iflink() == dev.ifindex() ? -1 : dev.iflink()) : iflinkAttr(dev);
         if (iflink >= 0) {
             String link = null;
             if (iflink != 0) {
@@ -274,7 +282,7 @@ public final class LinkPrinter {
     }
 
     private void printBrief(JsonPrint p, NetDevice dev, Integer netnsid) {
-        boolean mdown = printNameAndLink(p, "%-16s ", dev, netnsid);
+        boolean mdown = printNameAndLink(p, "%-16s ", dev, netnsid, addrListing && opt.family == 10 && !oneLink);
         p.string(Mode.ANY, "operstate", "%-14s ", dev.operstate().name());
         if (addrListing && opt.family != 17) {
             return;
@@ -306,7 +314,20 @@ public final class LinkPrinter {
             }
             p.closeObject();
         }
-        p.string(Mode.ANY, "inet6_addr_gen_mode", "addrgenmode %s ", "eui64");
+        // IFLA_AF_SPEC's inet6 part: only a device with an inet6_dev has one (a kernel without IPv6 loaded
+        // is taken to show the default mode, as before IPv6 was modelled)
+        java.util.Optional<io.nssim.inet.ipv6.Ipv6> v6 = io.nssim.inet.ipv6.Ipv6.of(kernel);
+        if (v6.isEmpty()) {
+            p.string(Mode.ANY, "inet6_addr_gen_mode", "addrgenmode %s ", "eui64");
+        } else {
+            v6.get().idev(dev).ifPresent(idev -> p.string(Mode.ANY, "inet6_addr_gen_mode", "addrgenmode %s ",
+                    switch (idev.conf(io.nssim.inet.ipv6.Ipv6ConfKey.ADDR_GEN_MODE)) {
+                        case 1 -> "none";
+                        case 2 -> "stable_secret";
+                        case 3 -> "random";
+                        default -> "eui64";
+                    }));
+        }
         p.integer(Mode.ANY, "num_tx_queues", "numtxqueues %u ", d.numTxQueues());
         p.integer(Mode.ANY, "num_rx_queues", "numrxqueues %u ", d.numRxQueues());
         p.integer(Mode.ANY, "gso_max_size", "gso_max_size %u ", LinkDetails.GSO_MAX_SIZE);
