@@ -856,8 +856,8 @@ final class IpRoute {
      * as the kernel's do (unreachable EHOSTUNREACH, blackhole EINVAL, prohibit EACCES), no route ENETUNREACH.
      */
     private int get6(InetPrefix dst, InetPrefix from, NetDevice oif, NetDevice iif) {
-        if (from != null || iif != null) {
-            throw notSimulated("\"ip -6 route get\" with \"from\" or \"iif\"");
+        if (iif != null) {
+            throw notSimulated("\"ip -6 route get\" with \"iif\"");
         }
         Ipv6 v6 = InetArgs.ipv6(ip);
         Net net = ip.net();
@@ -881,10 +881,12 @@ final class IpRoute {
         }
         Rt6Info rt = r.get();
         NetDevice out = rt.type() == Rt6Info.RTN_LOCAL ? loopbackOf(net) : rt.dev();
-        In6Addr src = rt.type() == Rt6Info.RTN_LOCAL ? d : v6.sourceAddress(net, d, rt.dev()).orElse(null);
+        // with from, the source is the one given (the output lookup is made with it as saddr)
+        In6Addr src = from != null ? from.v6() : rt.type() == Rt6Info.RTN_LOCAL ? d
+                : v6.sourceAddress(net, d, rt.dev()).orElse(null);
         JsonPrint p = JsonPrint.open(ip.opt.json, ip.opt.pretty, ip.opt.oneline);
         p.openObject(null);
-        RoutePrinter.printGet6(p, d, rt, out, src, ip.opt.details);
+        RoutePrinter.printGet6(p, d, from == null ? In6Addr.ANY : from.v6(), rt, out, src, ip.opt.details);
         p.closeObject();
         ip.out(p.close());
         return 0;

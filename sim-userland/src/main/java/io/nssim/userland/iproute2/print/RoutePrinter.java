@@ -212,15 +212,16 @@ public final class RoutePrinter {
 
     /**
      * The answer of {@code ip -6 route get} ({@code rt6_fill_node} for the route a lookup returns):
-     * {@code [TYPE] DST from :: [via GW] dev DEV [table T] proto P src SRC metric M pref P}; a local route is
+     * {@code [TYPE] DST from SRC|:: [via GW] dev DEV [table T] proto P src SRC metric M pref P}; a local route is
      * delivered through lo.
      */
-    public static void printGet6(JsonPrint p, In6Addr dst, Rt6Info r, NetDevice outDev, In6Addr src, int details) {
+    public static void printGet6(JsonPrint p, In6Addr dst, In6Addr from, Rt6Info r, NetDevice outDev, In6Addr src,
+                                 int details) {
         if (r.type() != Rt6Info.RTN_UNICAST || details > 0) {
             p.string(Mode.ANY, "type", "%s ", typeName6(r.type()));
         }
         p.string(Mode.ANY, "dst", "%s ", dst.format());
-        p.string(Mode.ANY, "from", "from %s ", "::");
+        p.string(Mode.ANY, "from", "from %s ", from.format());
         if (r.gateway() != null) {
             p.string(Mode.ANY, "gateway", "via %s ", r.gateway().format());
         }
