@@ -7,7 +7,6 @@ import io.nssim.core.dev.NetDevice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -199,11 +198,6 @@ final class Fib6 {
             }
         }
         return b.build();
-    }
-
-    /** The ids of the tables that hold routes. */
-    Iterable<Map.Entry<Integer, Rt6Info[]>> tables() {
-        return tables == null ? List.of() : tables.entrySet();
     }
 
     /**

@@ -28,12 +28,6 @@ public record In6Addr(long hi, long lo) {
         return (int) (half >>> (48 - 16 * (i & 3))) & 0xFFFF;
     }
 
-    /** Byte {@code i} (0..15). */
-    public int byteAt(int i) {
-        long half = i < 8 ? hi : lo;
-        return (int) (half >>> (56 - 8 * (i & 7))) & 0xFF;
-    }
-
     /** Bit {@code i} (0 is the most significant). */
     public int bit(int i) {
         long half = i < 64 ? hi : lo;
@@ -76,11 +70,6 @@ public record In6Addr(long hi, long lo) {
         return (hi >>> 54) == (0xfe80L >>> 6);
     }
 
-    /** {@code ::ffff:0:0/96}. */
-    public boolean isV4Mapped() {
-        return hi == 0 && (lo >>> 32) == 0xFFFFL;
-    }
-
     /** {@code ipv6_addr_src_scope} for a unicast address: host for ::1, link for fe80::/10, global otherwise. */
     public int scope() {
         if (isMulticast()) {
@@ -96,12 +85,6 @@ public record In6Addr(long hi, long lo) {
             return SCOPE_SITE;
         }
         return SCOPE_GLOBAL;
-    }
-
-    /** Compares bit by bit from the most significant (unsigned). */
-    public int compareBits(In6Addr o) {
-        int c = Long.compareUnsigned(hi, o.hi);
-        return c != 0 ? c : Long.compareUnsigned(lo, o.lo);
     }
 
     /** {@code inet_pton(AF_INET6, s)}, or empty when glibc would refuse it. */

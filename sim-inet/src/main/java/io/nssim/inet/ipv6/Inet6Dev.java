@@ -55,10 +55,6 @@ public final class Inet6Dev {
         return cnf.get(k);
     }
 
-    RefToken devRef() {
-        return devRef;
-    }
-
     RefToken takeDevRef() {
         RefToken r = devRef;
         devRef = null;

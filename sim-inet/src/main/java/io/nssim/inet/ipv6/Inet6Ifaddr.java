@@ -89,10 +89,6 @@ public final class Inet6Ifaddr {
         return rtPriority;
     }
 
-    void setRtPriority(int p) {
-        this.rtPriority = p;
-    }
-
     @Override
     public String toString() {
         return addr.format() + "/" + prefixLen + " on " + idev.dev().name();

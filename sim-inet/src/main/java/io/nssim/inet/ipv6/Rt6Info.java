@@ -42,11 +42,6 @@ public record Rt6Info(int table, In6Addr dst, int plen, int type, int protocol, 
         return type == RTN_BLACKHOLE || type == RTN_UNREACHABLE || type == RTN_PROHIBIT || type == RTN_THROW;
     }
 
-    /** Whether this route sends packets out of {@code d}. */
-    boolean uses(NetDevice d) {
-        return dev == d;
-    }
-
     /**
      * The order {@code fib6_walk} visits routes in: the tree is a binary trie walked children first (the 0 side
      * before the 1 side, a node's routes after both), so a more specific prefix comes before one that covers it
