@@ -1,6 +1,8 @@
-# Pins down: ip -6 addr errors: a prefix longer than 128, a malformed address, an IPv4 address with
-# -6, adding an address twice ("File exists"), deleting a missing one, an unknown device, adding
-# with disable_ipv6=1 on the device, `peer` with IPv6, deleting lo's ::1 and the link-local.
+# Pins down: ip -6 addr errors: a prefix longer than 128 (with and without -6), a malformed
+# address, an IPv4 address with -6, adding an address twice or with another prefix length
+# ("address already assigned"), deleting a missing one, an unknown device, adding with
+# disable_ipv6=1 on the device; `peer` with IPv6 (accepted), deleting and re-adding lo's ::1,
+# `scope link` on a global (accepted), `addr add dev` without an address.
 ip netns add x
 ip -n x link set lo up
 ip -n x link add va type veth peer name vb

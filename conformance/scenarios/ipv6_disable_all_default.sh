@@ -1,7 +1,7 @@
 # Pins down: disable_ipv6 on all and default: all=1 sets it on every existing device (lo and the
-# veth end lose their addresses), default=1 applies to devices created afterwards only; a device
-# created with default=1 has no link-local address when up; all=0 re-enables every device and
-# default=0 does not change existing devices.
+# veth end lose their addresses) and on default; all=0 brings ::1 and the link-local back;
+# default=1 applies only to devices created afterwards (no link-local when up); default=0 does not
+# change them, while writing all=0 (even unchanged) re-enables them; other namespaces untouched.
 ip netns add x
 ip netns add y
 ip link add va netns x address 02:00:00:00:00:0a type veth peer name vb netns y address 02:00:00:00:00:0b

@@ -1,7 +1,7 @@
 # Pins down: global addresses and the routes the kernel adds for them: the prefix route in main
 # (`2001:db8::/64 dev va proto kernel metric 256 pref medium`, listed before fe80::/64), the
 # `local` route in table local, two prefixes on one device, route order in main and local,
-# and what is left when the device goes down (addresses and routes gone, routes back on up).
+# and what is left when the device goes down (the addresses and all their routes are gone).
 ip netns add x
 ip netns add y
 ip link add va netns x address 02:00:00:00:00:0a type veth peer name vb netns y address 02:00:00:00:00:0b

@@ -1,6 +1,6 @@
 # Pins down: the hop limit of echo requests comes from net.ipv6.conf.DEV.hop_limit of the
 # outgoing device (the reply's from the replier's device): ping's ttl= shows what arrives;
-# conf.all.hop_limit does not change existing devices; default only new ones.
+# writing conf.all.hop_limit or conf.default.hop_limit does not change existing devices.
 ip netns add x
 ip netns add y
 ip link add va netns x address 02:00:00:00:00:0a type veth peer name vb netns y address 02:00:00:00:00:0b

@@ -1,4 +1,4 @@
-# Pins down: a veth pair with fixed MACs across two namespaces, both ends up: after DAD (sleep 2)
+# Pins down: a veth pair with fixed MACs across two namespaces, both ends up: after DAD (sleep 3)
 # each end has its EUI-64 fe80::/64 scope link address, the fe80::/64 route in main and its
 # local route in table local; -br and -o forms.
 ip netns add x

@@ -1,6 +1,6 @@
 # Pins down: IPv6 neighbour entries after a ping over global addresses: the pinger has the peer
 # REACHABLE (with `router` absent), the replier learned the pinger from its neighbour
-# solicitation (STALE or DELAY), one entry at a time; a missing entry prints nothing; no entries
+# solicitation and is in DELAY right after replying, one entry at a time; a missing entry prints nothing; no entries
 # before traffic for the global addresses; ip -6 neigh show nud reachable.
 ip netns add x
 ip netns add y

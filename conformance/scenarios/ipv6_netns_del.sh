@@ -1,6 +1,5 @@
 # Pins down: deleting a namespace removes the host's veth end together with its IPv6 addresses and
-# routes (prefix, local, multicast), and the host keeps lo's ::1; moving the other end in and out
-# first leaves nothing behind either.
+# routes (prefix, gateway, local, multicast); the host keeps lo's ::1.
 ip netns add x
 ip link add va address 02:00:00:00:00:0a type veth peer name vb netns x address 02:00:00:00:00:0b
 ip addr add 2001:db8::1/64 dev va nodad

@@ -1,6 +1,7 @@
 # Pins down: ping to a link-local address: with %dev it answers (the reply comes from
-# fe80::...%dev), with -I dev too; without a zone iputils refuses or fails; a zone naming a
-# missing device; the peer's own link-local address from the other side.
+# fe80::...%dev), with -I dev too (and a warning), from the other side too; without a zone it
+# still works here (one candidate device); a zone naming a missing device; the own link-local
+# (lost: lo is down in x); ff02::1%va answered by the peer.
 ip netns add x
 ip netns add y
 ip link add va netns x address 02:00:00:00:00:0a type veth peer name vb netns y address 02:00:00:00:00:0b

@@ -1,4 +1,5 @@
-# Pins down: ping -6 ::1 in a fresh namespace: lo down (no ::1: no route, exit 2), lo up (answers,
+# Pins down: ping -6 ::1 in a fresh namespace: lo down (no ::1: "connect: Cannot assign requested
+# address", exit 2), lo up (answers,
 # ttl=64 is the hop limit), ping6 and ping ::1 choose IPv6 by themselves, -q summary, lo down
 # again; ping -6 of an IPv4 address and ping -4 of ::1.
 ip netns add x

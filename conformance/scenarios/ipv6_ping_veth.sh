@@ -1,7 +1,7 @@
 # Pins down: ping across a veth pair between two namespaces over IPv6 global addresses: the output
-# format (bytes from ADDR, icmp_seq, ttl=64), -c -i -s -q -w; the own address; an address of the
-# subnet that nobody has ("Address unreachable" after neighbour discovery fails, exit 1); an
-# address with no route ("Network is unreachable", exit 2).
+# format (bytes from ADDR, icmp_seq, ttl=64), -c -i -s -q -w; the own address and an address of
+# the subnet that nobody has are silent losses here because lo is down in x (see
+# ipv6_ping_unreachable); an address with no route ("Network is unreachable", exit 2).
 ip netns add x
 ip netns add y
 ip link add va netns x address 02:00:00:00:00:0a type veth peer name vb netns y address 02:00:00:00:00:0b

@@ -1,7 +1,7 @@
 # Pins down: ip -6 route add/del/replace with via, dev and metric: the listing (metric 1024 by
-# default, pref medium), via a global and via a link-local gateway with dev, onlink default,
-# several metrics for one prefix and their order, replace, del with and without metric,
-# del of a missing route ("No such process").
+# default, pref medium), via a global and via a link-local gateway with dev, a default route,
+# several metrics for one prefix and their order, replace (of an existing and a new prefix), del
+# with and without metric, del of a missing route ("No such process"), flush dev.
 ip netns add x
 ip netns add y
 ip link add va netns x address 02:00:00:00:00:0a type veth peer name vb netns y address 02:00:00:00:00:0b

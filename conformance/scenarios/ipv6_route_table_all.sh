@@ -1,6 +1,6 @@
-# Pins down: ip route show table all with both families on a veth pair: IPv4 main, then IPv4
-# local, then IPv6 main and local (in table order), `ip -4`/`-6 route show table all`, a route in
-# table 100, and ip route show table local with both families.
+# Pins down: ip route show table all with both families on a veth pair: the IPv4 tables (100,
+# main, local), then the IPv6 ones (100, main, local), `table X` printed except for main;
+# `ip -4`/`-6 route show table all`, table 100 alone, and ip route show table local (IPv4 only).
 ip netns add x
 ip netns add y
 ip link add va netns x address 02:00:00:00:00:0a type veth peer name vb netns y address 02:00:00:00:00:0b

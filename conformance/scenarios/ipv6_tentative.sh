@@ -1,7 +1,7 @@
-# Pins down: the tentative state: with retrans_time_ms=3000 and dad_transmits=2 DAD lasts about 6 s,
+# Pins down: the tentative state: with retrans_time_ms=3000 and dad_transmits=2 DAD lasts 6 to 7 s,
 # so 1.5 s after up the link-local and a global address are listed `tentative` and have no local
-# route yet (the prefix route is there); after 8 s they are settled and routed. A global added
-# to a device that is down stays tentative until it comes up.
+# route yet (the prefix route is there); 9.5 s after up they are settled and routed. A global added
+# to a device that is down is listed tentative.
 ip netns add x
 ip netns add y
 ip link add va netns x address 02:00:00:00:00:0a type veth peer name vb netns y address 02:00:00:00:00:0b
