@@ -5,6 +5,7 @@ import io.nssim.core.dev.LinkRequest;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.inet.ipv4.AddrSpec;
 import io.nssim.inet.ipv4.Inet;
+import io.nssim.inet.ipv6.Ipv6;
 import io.nssim.inet.ipv4.Ip4;
 import io.nssim.inet.ipv4.RouteOp;
 import io.nssim.inet.ipv4.RouteSpec;
@@ -34,7 +35,7 @@ public final class Machines {
         CORE,
         /** {@link StandardKernel}: loopback (lo in every net), veth, dummy and bridge loaded. */
         DEVICES,
-        /** DEVICES plus IPv4 ({@link Inet}: netfilter hook chains, ipv4 state, sysctls). */
+        /** DEVICES plus IPv4 and IPv6 ({@link Inet}, {@link Ipv6}: netfilter hook chains, ipv4/ipv6 state, sysctls). */
         INET,
         /** INET plus the netfilter tables, conntrack and ipset ({@link NetfilterModule}): every pernet op. */
         FULL
@@ -48,6 +49,7 @@ public final class Machines {
         StandardKernel.Builder b = StandardKernel.builder().seed(seed).refTracking(RefTracking.OFF);
         if (profile == Profile.INET || profile == Profile.FULL) {
             b.module(new Inet());
+            b.module(new Ipv6());
         }
         if (profile == Profile.FULL) {
             b.module(new NetfilterModule());

@@ -12,6 +12,7 @@ import io.nssim.userland.shell.Programs;
 import io.nssim.userland.shell.Shell;
 import io.nssim.core.Kernel;
 import io.nssim.inet.ipv4.Inet;
+import io.nssim.inet.ipv6.Ipv6;
 import io.nssim.core.task.Task;
 import io.nssim.devices.StandardKernel;
 import io.nssim.netfilter.NetfilterModule;
@@ -46,13 +47,13 @@ public final class Machine {
      * init_net in this order after lo (so eth0 is ifindex 2), down, with permanent addresses from the seed.
      */
     public static Machine boot(long seed, List<String> nics, Out out) {
-        // loopback, veth, dummy (no dummy0), bridge, IPv4 and netfilter (after IPv4, which it needs) loaded;
+        // loopback, veth, dummy (no dummy0), bridge, IPv4, IPv6 and netfilter (after IPv4, which it needs) loaded;
         // init_net's lo brought up, as pid 5 does.
         StandardKernel.Builder b = StandardKernel.builder().seed(seed);
         for (String nic : nics) {
             b.physicalNic(nic);
         }
-        Kernel k = b.module(new Inet()).module(new NetfilterModule()).build();
+        Kernel k = b.module(new Inet()).module(new Ipv6()).module(new NetfilterModule()).build();
         Task init = k.init();
         for (String comm : BOOT_COMMANDS) {
             Task t = k.tasks().fork(init, comm).orElseThrow();

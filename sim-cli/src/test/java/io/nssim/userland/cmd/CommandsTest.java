@@ -147,10 +147,13 @@ class CommandsTest {
     }
 
     @Test
-    void shouldKeepIpv6OffBecauseItIsNotModelled() {
-        assertEquals("net.ipv6.conf.all.disable_ipv6 = 1\n", ok("sysctl net.ipv6.conf.all.disable_ipv6"));
-        fails(1, "sysctl: setting key \"net.ipv6.conf.all.disable_ipv6\": Operation not supported\n",
-                "sysctl -w net.ipv6.conf.all.disable_ipv6=0");
+    void shouldHaveIpv6OnByDefaultAndLetItBeSwitchedOff() {
+        assertEquals("net.ipv6.conf.all.disable_ipv6 = 0\n", ok("sysctl net.ipv6.conf.all.disable_ipv6"));
+        assertEquals("net.ipv6.conf.all.disable_ipv6 = 1\n", ok("sysctl -w net.ipv6.conf.all.disable_ipv6=1"));
+        assertEquals("1\n", ok("cat /proc/sys/net/ipv6/conf/lo/disable_ipv6"), "all reaches every device");
+        fails(1, "sysctl: setting key \"net.ipv6.conf.all.disable_ipv6\": Invalid argument\n",
+                "sysctl -w net.ipv6.conf.all.disable_ipv6=x");
+        assertEquals("net.ipv6.conf.all.disable_ipv6 = 0\n", ok("sysctl -w net.ipv6.conf.all.disable_ipv6=0"));
     }
 
     // ---- cat ----

@@ -85,11 +85,17 @@ class IpInetCommandsTest {
     }
 
     @Test
-    void shouldRefuseIpv6AsAKernelWithoutItDoes() {
-        fails(2, "RTNETLINK answers: Operation not supported\n", "ip addr add fe80::1/64 dev va");
-        fails(2, "RTNETLINK answers: Operation not supported\n", "ip -6 route add 2001:db8::/64 dev va");
-        assertEquals("", ok("ip -6 addr"), "nothing to list");
+    void shouldAddIpv6AddressesAndRefuseWhatLinuxRefuses() {
+        ok("ip addr add fe80::1/64 dev va");
+        assertTrue(ok("ip -6 -o addr show dev va").contains("inet6 fe80::1/64 scope link tentative"),
+                "a device that is down keeps its address tentative");
+        fails(2, "Error: ipv6: address already assigned.\n", "ip addr add fe80::1/64 dev va");
+        fails(2, "Error: ipv6: Cannot assign loopback address on this device.\n", "ip addr add ::1/128 dev va");
+        fails(2, "Error: Nexthop device is not up.\n", "ip -6 route add 2001:db8::/64 dev va");
+        fails(2, "Error: ipv6: address not found.\n", "ip -6 addr del fe80::1 dev va");
         fails(1, "Error: inet prefix is expected rather than \"fe80::1/64\".\n", "ip -4 addr add fe80::1/64 dev va");
+        ok("ip -6 addr del fe80::1/64 dev va");
+        assertEquals("", ok("ip -6 -o addr show dev va"));
     }
 
     @Test

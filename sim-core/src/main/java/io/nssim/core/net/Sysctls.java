@@ -153,7 +153,7 @@ public final class Sysctls {
     private Map<Object, List<Registration<?>>> byOwner;
     /** Registrations marked dead and not yet compacted out of {@link #tables}. */
     private int dead;
-    private static final int INDEX_ABOVE = 8;
+    private static final int INDEX_ABOVE = 16;
     private static final Registration<?>[] NO_TABLES = new Registration<?>[0];
     /** Keys registered one by one, made on first use. */
     private TreeMap<String, String> values;
@@ -205,8 +205,9 @@ public final class Sysctls {
             }
         }
         if (tableCount == tables.length) {
-            // Eight hold IPv4's five net tables and lo's two: the usual net never grows the array again.
-            tables = Arrays.copyOf(tables, Math.max(8, tableCount * 2));
+            // Sixteen hold IPv4's three net tables and IPv6's six, with lo's two each: an idle net never grows
+            // the array again, nor needs the index.
+            tables = Arrays.copyOf(tables, Math.max(16, tableCount * 2));
         }
         tables[tableCount++] = r;
         if (byPrefix != null) {

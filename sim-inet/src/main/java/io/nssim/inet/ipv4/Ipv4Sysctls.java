@@ -86,14 +86,6 @@ final class Ipv4Sysctls {
         return b.build();
     }
 
-    /** IPv6's {@code disable_ipv6}, under conf.all and conf.default. */
-    private static final Sysctls.Table<Ipv4Net> IPV6_DISABLE_TABLE = Sysctls.Table.<Ipv4Net>builder()
-            .add("disable_ipv6", "1", (ip, v) -> ipv6Disable(v))
-            .build();
-    /** {@code net.ipv6.conf.{all,default}.disable_ipv6}: always on, since IPv6 is not modelled. */
-    private static final java.util.List<String> IPV6_PREFIXES = java.util.List.of("net.ipv6.conf.all.",
-            "net.ipv6.conf.default.");
-
     /** A device's {@code conf.DEV.*}: the device's own conf. */
     private static final Sysctls.Table<InDevice> DEV_CONF_TABLE = devConfTable();
 
@@ -136,33 +128,13 @@ final class Ipv4Sysctls {
     static void registerNet(Ipv4Net ip) {
         Sysctls s = ip.net().sysctls();
         s.register(PREFIX, NET_TABLE, ip);
-        // IPv6 is not modelled: every namespace behaves as one with IPv6 disabled. The two switches scenarios
-        // flip before they count packets exist and read 1; turning IPv6 on is refused (EOPNOTSUPP).
-        for (String p : IPV6_PREFIXES) {
-            s.register(p, IPV6_DISABLE_TABLE, ip);
-        }
         s.register(PREFIX + "conf.all.", CONF_ALL_TABLE, ip);
         s.register(PREFIX + "conf.default.", CONF_DEFAULT_TABLE, ip);
     }
 
     static void unregisterNet(Ipv4Net ip) {
         Sysctls s = ip.net().sysctls();
-        for (String p : IPV6_PREFIXES) {
-            s.unregisterTable(p);
-        }
         s.unregisterAll(PREFIX);
-    }
-
-    /** {@code disable_ipv6}: any non-zero int is kept as written (as addrconf does); 0 would need IPv6. */
-    private static Result<String> ipv6Disable(String v) {
-        Result<Integer> r = parseInt(v);
-        if (r.isErr()) {
-            return r.propagate();
-        }
-        if (r.get() == 0) {
-            return Result.err(Errno.EOPNOTSUPP);
-        }
-        return Result.ok(Integer.toString(r.get()));
     }
 
     private static Result<String> portRange(Ipv4Net ip, String v) {

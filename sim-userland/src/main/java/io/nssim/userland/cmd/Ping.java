@@ -292,6 +292,12 @@ public final class Ping implements Program {
             Optional<Integer> dst = inetAton(host);
             if (dst.isEmpty()) {
                 if (host.indexOf(':') >= 0) {
+                    if (io.nssim.inet.ipv6.Ipv6.of(proc.kernel()).isPresent()) {
+                        // the kernel has IPv6, but its packet path (ICMPv6 echo, neighbour discovery) is not
+                        // modelled yet: refuse rather than pretend
+                        out("nssim: ping over IPv6 is not simulated yet (issue 15)\n");
+                        return 2;
+                    }
                     return fail(2, "socket: Address family not supported by protocol");
                 }
                 return fail(2, host + ": Name or service not known");

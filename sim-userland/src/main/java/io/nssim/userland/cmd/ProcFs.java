@@ -5,6 +5,7 @@ import io.nssim.core.dev.MacAddress;
 import io.nssim.core.net.Net;
 import io.nssim.core.packet.ProcNetDev;
 import io.nssim.inet.ipv4.Inet;
+import io.nssim.inet.ipv6.Ipv6;
 import io.nssim.inet.ipv4.Ip4;
 import io.nssim.inet.ipv4.NeighInfo;
 import io.nssim.inet.ipv4.Neighbour;
@@ -71,6 +72,7 @@ public final class ProcFs {
         fs.registerProcNet("route", net -> inet(kernel).procNetRoute(net));
         fs.registerProcNet("snmp", net -> inet(kernel).procNetSnmp(net));
         fs.registerProcNet("arp", net -> procNetArp(inet(kernel), net));
+        Ipv6.of(kernel).ifPresent(v6 -> fs.registerProcNet("if_inet6", v6::procIfInet6));
     }
 
     /** Looks {@code path} up in {@code net}'s view, on machine {@code kernel}. */
@@ -91,6 +93,12 @@ public final class ProcFs {
             }
             case "/proc/net/arp", "/proc/self/net/arp" -> {
                 return new File(procNetArp(inet(kernel), net));
+            }
+            case "/proc/net/if_inet6", "/proc/self/net/if_inet6" -> {
+                Optional<Ipv6> v6 = Ipv6.of(kernel);
+                if (v6.isPresent()) {
+                    return new File(v6.get().procIfInet6(net));
+                }
             }
             default -> {
             }

@@ -3,6 +3,7 @@ package io.nssim.userland.iproute2;
 import io.nssim.core.Result;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.inet.ipv4.Inet;
+import io.nssim.inet.ipv6.Ipv6;
 import java.util.Optional;
 
 /**
@@ -63,6 +64,11 @@ final class InetArgs {
     /** The machine's IPv4 module (nssim's machine always loads it). */
     static Inet inet(IpRun ip) {
         return Inet.of(ip.kernel).orElseThrow(() -> new IllegalStateException("the IPv4 module is not loaded"));
+    }
+
+    /** The machine's IPv6 module, or null when the kernel was built without IPv6 (not loaded). */
+    static Ipv6 ipv6(IpRun ip) {
+        return Ipv6.of(ip.kernel).orElse(null);
     }
 
     /** {@code get_u32(&v, arg, 0)}: an unsigned 32-bit number, base auto-detected, the whole word. */

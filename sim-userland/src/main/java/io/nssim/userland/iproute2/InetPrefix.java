@@ -1,25 +1,36 @@
 package io.nssim.userland.iproute2;
 
 import io.nssim.core.libc.Strtol;
+import io.nssim.inet.ipv6.In6Addr;
 import java.util.Optional;
 
 /**
- * iproute2's {@code inet_prefix} as {@code get_prefix}/{@code get_addr} fill it (lib/utils.c), for IPv4: the
- * family (0 for {@code default}/{@code any}/{@code all} given without a family, 2 for an IPv4 address, 10 for
- * an IPv6 one, which nssim does not model), the address, the prefix length and whether one was written.
+ * iproute2's {@code inet_prefix} as {@code get_prefix}/{@code get_addr} fill it (lib/utils.c): the family (0 for
+ * {@code default}/{@code any}/{@code all} given without a family, 2 for an IPv4 address, 10 for an IPv6 one),
+ * the address, the prefix length and whether one was written.
  *
  * @param family          0 (AF_UNSPEC), 2 (AF_INET) or 10 (AF_INET6)
  * @param addr            the IPv4 address (0 for the unspecified and IPv6 forms)
  * @param bitlen          the prefix length (32 for a bare address, 0 for {@code default})
  * @param bytelen         4 for an IPv4 address, 0 for {@code default}
  * @param lenGiven        {@code PREFIXLEN_SPECIFIED}: a {@code /LEN} was written (or {@code default})
+ * @param addr6           the IPv6 address (null for the IPv4 forms, {@code ::} for an IPv6 {@code default})
  */
-public record InetPrefix(int family, int addr, int bitlen, int bytelen, boolean lenGiven) {
+public record InetPrefix(int family, int addr, int bitlen, int bytelen, boolean lenGiven, In6Addr addr6) {
     public static final int AF_UNSPEC = 0;
     public static final int AF_INET = 2;
     public static final int AF_INET6 = 10;
 
-    /** Whether this is an IPv6 address (not modelled: the caller reports it). */
+    public InetPrefix(int family, int addr, int bitlen, int bytelen, boolean lenGiven) {
+        this(family, addr, bitlen, bytelen, lenGiven, family == 10 ? In6Addr.ANY : null);
+    }
+
+    /** The IPv6 address, {@code ::} when none was written ({@code default}). */
+    public In6Addr v6() {
+        return addr6 == null ? In6Addr.ANY : addr6;
+    }
+
+    /** Whether this is an IPv6 address. */
     public boolean isInet6() {
         return family == AF_INET6;
     }
@@ -93,7 +104,7 @@ public record InetPrefix(int family, int addr, int bitlen, int bytelen, boolean 
         return v;
     }
 
-    /** {@code get_addr_1}: an address of {@code family} (0: any), or empty. IPv6 is recognised, not parsed. */
+    /** {@code get_addr_1}: an address of {@code family} (0: any), or empty; IPv6 by {@code inet_pton}. */
     static Optional<InetPrefix> addr1(String arg, int family) {
         if (arg.equals("default") || arg.equals("any") || arg.equals("all")) {
             return Optional.of(new InetPrefix(family, 0, 0, 0, false));
@@ -102,10 +113,7 @@ public record InetPrefix(int family, int addr, int bitlen, int bytelen, boolean 
             if (family != AF_UNSPEC && family != AF_INET6) {
                 return Optional.empty();
             }
-            if (!arg.matches("[0-9A-Fa-f:.]+")) {
-                return Optional.empty();
-            }
-            return Optional.of(new InetPrefix(AF_INET6, 0, 128, 16, false));
+            return In6Addr.parse(arg).map(a -> new InetPrefix(AF_INET6, 0, 128, 16, false, a));
         }
         if (family != AF_UNSPEC && family != AF_INET) {
             return Optional.empty();
@@ -150,7 +158,7 @@ public record InetPrefix(int family, int addr, int bitlen, int bytelen, boolean 
         }
         InetPrefix q = p.get();
         int addr = q.addr;
-        return Optional.of(new InetPrefix(q.family, addr, plen, q.bytelen, true));
+        return Optional.of(new InetPrefix(q.family, addr, plen, q.bytelen, true, q.addr6));
     }
 
     /** {@code family_name_verbose}: how get_prefix/get_addr name the family they expected. */
@@ -164,6 +172,11 @@ public record InetPrefix(int family, int addr, int bitlen, int bytelen, boolean 
             case 7 -> "bridge";
             default -> "<unknown>";
         };
+    }
+
+    /** Whether the IPv6 address {@code a} is inside this prefix. */
+    public boolean contains6(In6Addr a, int bits) {
+        return bits <= 0 || a.prefixEquals(v6(), bits);
     }
 
     /** Whether {@code a} is inside this prefix ({@code inet_addr_match} over {@code bits} bits). */

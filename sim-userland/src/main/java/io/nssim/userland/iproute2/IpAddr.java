@@ -12,6 +12,8 @@ import io.nssim.core.dev.NetDevice;
 import io.nssim.inet.ipv4.AddrSpec;
 import io.nssim.inet.ipv4.InIfaddr;
 import io.nssim.inet.ipv4.Inet;
+import io.nssim.inet.ipv6.Inet6Ifaddr;
+import io.nssim.inet.ipv6.Ipv6;
 import io.nssim.core.net.Net;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,13 +21,12 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * {@code ip address} (ip/ipaddress.c): add, change, replace, delete, show/list and flush of IPv4 addresses, with
- * {@code ipaddr_modify}'s and {@code ipaddr_list_flush_or_save}'s parsing, filters and messages. The kernel work
- * is the IPv4 module's ({@link Inet#addrAdd}, {@link Inet#addrDel}, {@link Inet#addresses}).
- *
- * <p>IPv6 is not modelled: the simulated kernel behaves as one built without it, so an IPv6 address is refused
- * the way such a kernel refuses an unknown family ({@code RTNETLINK answers: Operation not supported}) and
- * listings show IPv4 addresses only.
+ * {@code ip address} (ip/ipaddress.c): add, change, replace, delete, show/list and flush of IPv4 and IPv6
+ * addresses, with {@code ipaddr_modify}'s and {@code ipaddr_list_flush_or_save}'s parsing, filters and messages.
+ * The kernel work is the IPv4 module's ({@link Inet#addrAdd}, {@link Inet#addrDel}, {@link Inet#addresses}) and
+ * the IPv6 module's ({@link Ipv6#addrAdd}, ...). A listing shows a link's IPv4 addresses, then its IPv6 ones, as
+ * the kernel dumps AF_INET before AF_INET6. Without the IPv6 module loaded the machine behaves as a kernel built
+ * without IPv6 ({@code RTNETLINK answers: Operation not supported}).
  */
 final class IpAddr {
     private static final int AF_PACKET = 17;
@@ -171,6 +172,8 @@ final class IpAddr {
                 metric = m.get();
             } else if (w.equals("home")) {
                 flags |= 0x10;
+            } else if (w.equals("optimistic")) {
+                flags |= 0x04;
             } else if (w.equals("nodad")) {
                 flags |= InIfaddr.F_NODAD;
             } else if (w.equals("mngtmpaddr")) {
@@ -248,6 +251,9 @@ final class IpAddr {
             ip.err("autojoin needs multicast address\n");
             return -1;
         }
+        if (family == InetPrefix.AF_INET6 && InetArgs.ipv6(ip) != null) {
+            return modify6(kind, d, lcl, peer, prefixLen, metric, flags);
+        }
         // rtnetlink: a family without a handler for this message falls back to PF_UNSPEC, which has none.
         if (family != InetPrefix.AF_INET) {
             ip.rtnlError(KernelError.of(Errno.EOPNOTSUPP));
@@ -289,6 +295,66 @@ final class IpAddr {
             return -2;
         }
         return 0;
+    }
+
+    /** The IPv6 half of {@code ipaddr_modify}: {@code inet6_rtm_newaddr} / {@code inet6_rtm_deladdr}. */
+    private int modify6(Kind kind, NetDevice d, InetPrefix lcl, InetPrefix peer, int prefixLen, Long metric,
+                        int flags) {
+        Ipv6 ipv6 = InetArgs.ipv6(ip);
+        if (peer != null && lcl != null && !peer.v6().equals(lcl.v6())) {
+            ip.err("nssim: \"peer\" IPv6 addresses are not simulated\n");
+            return -2;
+        }
+        if (lcl == null || lcl.bytelen() == 0) {
+            // inet6_rtm_newaddr / deladdr: no IFA_LOCAL nor IFA_ADDRESS
+            ip.rtnlError(KernelError.of(Errno.EINVAL));
+            return -2;
+        }
+        Result<Void> r;
+        if (kind == Kind.DELETE) {
+            r = ipv6.addrDel(d, lcl.v6(), prefixLen);
+        } else if (kind == Kind.ADD) {
+            r = ipv6.addrAdd(d, lcl.v6(), prefixLen, flags, metric == null ? 0 : (int) (long) metric);
+        } else {
+            ip.err("nssim: \"ip -6 address " + (kind == Kind.CHANGE ? "change" : "replace")
+                    + "\" is not simulated\n");
+            return -2;
+        }
+        if (r.isErr()) {
+            ip.rtnlError(r.error());
+            return -2;
+        }
+        return 0;
+    }
+
+    /** One address of a link as a listing sees it: an IPv4 one or an IPv6 one. */
+    private record Ifa(InIfaddr v4, Inet6Ifaddr v6) {
+        int family() {
+            return v4 != null ? InetPrefix.AF_INET : InetPrefix.AF_INET6;
+        }
+
+        int scope() {
+            return v4 != null ? v4.scope() : v6.rtScope();
+        }
+
+        int flags() {
+            return v4 != null ? v4.flags() : v6.flags();
+        }
+    }
+
+    /** The link's addresses in dump order: IPv4, then IPv6. */
+    private List<Ifa> addressesOf(NetDevice d) {
+        List<Ifa> out = new ArrayList<>();
+        for (InIfaddr a : InetArgs.inet(ip).addresses(d)) {
+            out.add(new Ifa(a, null));
+        }
+        Ipv6 ipv6 = InetArgs.ipv6(ip);
+        if (ipv6 != null) {
+            for (Inet6Ifaddr a : ipv6.addresses(d)) {
+                out.add(new Ifa(null, a));
+            }
+        }
+        return out;
     }
 
     // ---- ipaddr_list_flush_or_save ----
@@ -404,15 +470,15 @@ final class IpAddr {
             return flush(f);
         }
         Net net = ip.net();
-        Inet inet = InetArgs.inet(ip);
         List<NetDevice> devs = new ArrayList<>(net.devices().list());
         devs.sort(Comparator.comparingInt(NetDevice::ifindex));
         boolean noLink = f.family != AF_PACKET && ip.opt.oneline;
         JsonPrint p = JsonPrint.open(ip.opt.json, ip.opt.pretty, ip.opt.oneline);
-        LinkPrinter printer = LinkPrinter.forAddresses(ip.kernel, net, ip.opt,
-                id -> new IpNetns(ip).nameOfNsid(id), f.family);
+        LinkPrinter printer = f.ifindex != 0
+                ? LinkPrinter.forAddressesOfOneLink(ip.kernel, net, ip.opt, id -> new IpNetns(ip).nameOfNsid(id), f.family)
+                : LinkPrinter.forAddresses(ip.kernel, net, ip.opt, id -> new IpNetns(ip).nameOfNsid(id), f.family);
         for (NetDevice d : devs) {
-            List<InIfaddr> addrs = f.family == AF_PACKET ? List.of() : inet.addresses(d);
+            List<Ifa> addrs = f.family == AF_PACKET ? List.of() : addressesOf(d);
             if (f.family != AF_PACKET && !keepLink(f, d, addrs)) {
                 continue;
             }
@@ -495,11 +561,11 @@ final class IpAddr {
      * {@code ipaddr_filter}: a link stays when one of its addresses passes the address filters, or, listing
      * every family, when it has no address at all.
      */
-    private static boolean keepLink(Filter f, NetDevice d, List<InIfaddr> addrs) {
+    private static boolean keepLink(Filter f, NetDevice d, List<Ifa> addrs) {
         if (addrs.isEmpty()) {
             return f.family == 0;
         }
-        for (InIfaddr a : addrs) {
+        for (Ifa a : addrs) {
             if (addrSelected(f, d, a, false)) {
                 return true;
             }
@@ -507,8 +573,8 @@ final class IpAddr {
         return false;
     }
 
-    /** {@code print_addrinfo}'s filters (family IPv4 throughout). */
-    private static boolean addrSelected(Filter f, NetDevice d, InIfaddr a, boolean checkIndex) {
+    /** {@code print_addrinfo}'s filters. */
+    private static boolean addrSelected(Filter f, NetDevice d, Ifa a, boolean checkIndex) {
         if (checkIndex && f.ifindex != 0 && f.ifindex != d.ifindex()) {
             return false;
         }
@@ -518,20 +584,27 @@ final class IpAddr {
         if (((f.flags ^ a.flags()) & f.flagmask) != 0) {
             return false;
         }
-        if (f.label != null && !InetArgs.fnmatch(f.label, a.label())) {
+        if (f.label != null && !InetArgs.fnmatch(f.label, a.v4() != null ? a.v4().label() : d.name())) {
             return false;
         }
-        if (f.pfx != null && f.pfx.family() != 0 && !f.pfx.contains(a.local(), f.pfx.bitlen())) {
-            return false;
+        if (f.pfx != null && f.pfx.family() != 0) {
+            if (f.pfx.family() != a.family()) {
+                return false;
+            }
+            boolean in = a.v4() != null ? f.pfx.contains(a.v4().local(), f.pfx.bitlen())
+                    : f.pfx.contains6(a.v6().addr(), f.pfx.bitlen());
+            if (!in) {
+                return false;
+            }
         }
-        return f.family == 0 || f.family == InetPrefix.AF_INET;
+        return f.family == 0 || f.family == a.family();
     }
 
     /** {@code print_selected_addrinfo}. */
-    private void printAddresses(JsonPrint p, Filter f, NetDevice d, List<InIfaddr> addrs, boolean brief) {
+    private void printAddresses(JsonPrint p, Filter f, NetDevice d, List<Ifa> addrs, boolean brief) {
         p.openArray(JsonPrint.Mode.JSON, "addr_info");
-        for (InIfaddr a : addrs) {
-            if (f.family != 0 && f.family != InetPrefix.AF_INET) {
+        for (Ifa a : addrs) {
+            if (f.family != 0 && f.family != a.family()) {
                 continue;
             }
             if (f.up && !d.isUp()) {
@@ -541,7 +614,11 @@ final class IpAddr {
                 continue;
             }
             p.openObject(null);
-            AddrPrinter.print(p, d, a, ip.opt.oneline, brief);
+            if (a.v4() != null) {
+                AddrPrinter.print(p, d, a.v4(), ip.opt.oneline, brief);
+            } else {
+                AddrPrinter.print6(p, d, a.v6(), ip.opt.oneline, brief);
+            }
             p.closeObject();
         }
         p.closeArray(JsonPrint.Mode.JSON, null);
@@ -558,13 +635,14 @@ final class IpAddr {
     private int flush(Filter f) {
         Net net = ip.net();
         Inet inet = InetArgs.inet(ip);
+        Ipv6 ipv6 = InetArgs.ipv6(ip);
         int round = 0;
         while (round < MAX_FLUSH_LOOPS) {
             List<NetDevice> devs = new ArrayList<>(net.devices().list());
             devs.sort(Comparator.comparingInt(NetDevice::ifindex));
             List<Object[]> doomed = new ArrayList<>();
             for (NetDevice d : devs) {
-                for (InIfaddr a : inet.addresses(d)) {
+                for (Ifa a : addressesOf(d)) {
                     if (addrSelected(f, d, a, true)) {
                         doomed.add(new Object[] {d, a});
                     }
@@ -579,8 +657,12 @@ final class IpAddr {
             }
             round++;
             for (Object[] e : doomed) {
-                InIfaddr a = (InIfaddr) e[1];
-                inet.addrDel((NetDevice) e[0], a.local(), a.prefixLen(), a.label());
+                Ifa a = (Ifa) e[1];
+                if (a.v4() != null) {
+                    inet.addrDel((NetDevice) e[0], a.v4().local(), a.v4().prefixLen(), a.v4().label());
+                } else {
+                    ipv6.addrDel((NetDevice) e[0], a.v6().addr(), a.v6().prefixLen());
+                }
             }
             if (ip.opt.stats > 0) {
                 ip.out("\n*** Round " + round + ", deleting " + doomed.size() + " addresses ***\n");

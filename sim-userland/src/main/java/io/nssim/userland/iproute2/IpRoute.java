@@ -10,6 +10,9 @@ import io.nssim.core.Result;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.inet.ipv4.FibRoute;
 import io.nssim.inet.ipv4.Inet;
+import io.nssim.inet.ipv6.In6Addr;
+import io.nssim.inet.ipv6.Ipv6;
+import io.nssim.inet.ipv6.Rt6Info;
 import io.nssim.inet.ipv4.RouteLookup;
 import io.nssim.inet.ipv4.RouteOp;
 import io.nssim.inet.ipv4.RouteSpec;
@@ -138,6 +141,7 @@ final class IpRoute {
         InetPrefix src = null;
         String dev = null;
         boolean onlink = false;
+        int pref = -1;
         for (int i = 0; i < argv.size(); i++) {
             String w = argv.get(i);
             if (w.equals("src")) {
@@ -231,8 +235,16 @@ final class IpRoute {
             } else if (w.equals("dev") || w.equals("oif")) {
                 dev = next(argv, ++i);
             } else if (w.equals("pref")) {
-                next(argv, ++i);
-                throw notSimulated("\"pref\" (IPv6 router preference)");
+                String v = next(argv, ++i);
+                if (v.equals("low")) {
+                    pref = 3;
+                } else if (v.equals("medium")) {
+                    pref = 0;
+                } else if (v.equals("high")) {
+                    pref = 1;
+                } else {
+                    throw ip.invarg("\"pref\" value is invalid\n", v);
+                }
             } else if (w.equals("encap")) {
                 throw notSimulated("\"encap\" (lightweight tunnels)");
             } else if (w.equals("ttl-propagate")) {
@@ -279,10 +291,20 @@ final class IpRoute {
         if (!tableOk && type == RtnType.LOCAL.number()) {
             table = RtTable.LOCAL;
         }
+        if (family == InetPrefix.AF_INET6 && InetArgs.ipv6(ip) != null) {
+            if (src != null) {
+                throw notSimulated("\"src\" on an IPv6 route");
+            }
+            return modify6(verb, dst, type, protoGiven ? protocol : (delete ? 0 : 3), table, metric, via, d,
+                    pref < 0 ? 0 : pref);
+        }
         if (family != InetPrefix.AF_INET) {
             // A kernel without IPv6: rtnetlink has no RTM_NEWROUTE/DELROUTE handler for the family.
             ip.rtnlError(KernelError.of(Errno.EOPNOTSUPP));
             return -2;
+        }
+        if (pref >= 0) {
+            throw notSimulated("\"pref\" on an IPv4 route");
         }
         RtnType rtnType = null;
         for (RtnType t : RtnType.values()) {
@@ -322,6 +344,41 @@ final class IpRoute {
                 case APPEND -> RouteOp.APPEND;
                 default -> RouteOp.ADD;
             });
+        }
+        if (r.isErr()) {
+            ip.rtnlError(r.error());
+            return -2;
+        }
+        return 0;
+    }
+
+    /**
+     * The IPv6 half of {@code iproute_modify}: {@code inet6_rtm_newroute} / {@code inet6_rtm_delroute}. A route
+     * added without a metric gets 1024 ({@code IP6_RT_PRIO_USER}); a delete matches what was given.
+     */
+    private int modify6(Verb verb, InetPrefix dst, int type, int protocol, int table, long metric, InetPrefix via,
+                        NetDevice d, int pref) {
+        Ipv6 ipv6 = InetArgs.ipv6(ip);
+        Net net = ip.net();
+        In6Addr pfx = dst.v6().prefix(dst.bitlen());
+        In6Addr gw = via == null ? null : via.v6();
+        Result<Void> r;
+        if (verb == Verb.DELETE) {
+            r = ipv6.routeDel(net, table, pfx, dst.bitlen(), rt -> (d == null || rt.dev() == d)
+                    && (gw == null || gw.equals(rt.gateway())) && (metric <= 0 || rt.metric() == metric)
+                    && (protocol == 0 || rt.protocol() == protocol));
+        } else {
+            if (type != Rt6Info.RTN_UNICAST && type != Rt6Info.RTN_LOCAL && type != Rt6Info.RTN_BLACKHOLE
+                    && type != Rt6Info.RTN_UNREACHABLE && type != Rt6Info.RTN_PROHIBIT && type != Rt6Info.RTN_THROW) {
+                ip.rtnlError(KernelError.of(Errno.EINVAL));
+                return -2;
+            }
+            Rt6Info spec = new Rt6Info(table, pfx, dst.bitlen(), type, protocol,
+                    metric <= 0 ? Rt6Info.PRIO_USER : metric, gw, d, pref, false);
+            boolean excl = verb == Verb.ADD || verb == Verb.TEST;
+            boolean replace = verb == Verb.REPLACE || verb == Verb.CHANGE;
+            boolean create = verb != Verb.CHANGE && verb != Verb.TEST;
+            r = ipv6.routeAdd(net, spec, excl, replace, create);
         }
         if (r.isErr()) {
             ip.rtnlError(r.error());
@@ -530,8 +587,59 @@ final class IpRoute {
                 p.closeObject();
             }
         }
+        boolean ipv6 = (family == InetPrefix.AF_INET6 || family == 0 && f.tb == 0) && InetArgs.ipv6(ip) != null;
+        if (ipv6 && !f.cloned) {
+            RoutePrinter.Hide hide = new RoutePrinter.Hide(f.oif != null, f.rvia != null && f.rvia.bitlen() == 128,
+                    f.tb != 0, false, f.protocolmask == -1, f.scopemask == -1, f.metricmask);
+            Ipv6 v6 = InetArgs.ipv6(ip);
+            for (Rt6Info r : f.tb == 0 ? v6.allRoutes(net) : v6.routes(net, f.tb)) {
+                if (!selected6(f, r)) {
+                    continue;
+                }
+                p.openObject(null);
+                RoutePrinter.print6(p, r, hide, ip.opt.details);
+                p.closeObject();
+            }
+        }
         ip.out(p.close());
         return 0;
+    }
+
+    /** {@code filter_nlmsg} for an IPv6 route. */
+    private static boolean selected6(Filter f, Rt6Info r) {
+        if (f.tb > 0 && r.table() != f.tb) {
+            return false;
+        }
+        if (((f.protocol ^ r.protocol()) & f.protocolmask) != 0) {
+            return false;
+        }
+        if (((f.scope ^ 0) & f.scopemask) != 0) {
+            return false;
+        }
+        if (f.typemask != 0 && (f.typemask & (1 << r.type())) == 0) {
+            return false;
+        }
+        if (f.tosmask != 0 && f.tos != 0) {
+            return false;
+        }
+        if (f.rdst != null && (f.rdst.family() == InetPrefix.AF_INET || f.rdst.bitlen() > r.plen()
+                || !f.rdst.contains6(r.dst(), f.rdst.bitlen()))) {
+            return false;
+        }
+        if (f.mdst != null && (f.mdst.family() == InetPrefix.AF_INET || f.mdst.bitlen() < r.plen()
+                || !f.mdst.contains6(r.dst(), r.plen()))) {
+            return false;
+        }
+        if (f.rvia != null && (r.gateway() == null || !f.rvia.contains6(r.gateway(), f.rvia.bitlen()))) {
+            return false;
+        }
+        if (f.rprefsrc != null || f.iif != null) {
+            return false;
+        }
+        if (f.oif != null && r.dev() != f.oif) {
+            return false;
+        }
+        return !f.metricmask || r.metric() == f.metric;
     }
 
     /** {@code filter_nlmsg} for an IPv4 route. */
@@ -591,6 +699,26 @@ final class IpRoute {
                     if (selected(f, r)) {
                         doomed.add(r);
                     }
+                }
+            }
+            boolean ipv6 = !ipv4 || f.tb == 0;
+            Ipv6 v6 = InetArgs.ipv6(ip);
+            List<Rt6Info> doomed6 = new ArrayList<>();
+            if (ipv6 && v6 != null && (ip.opt.family == InetPrefix.AF_INET6 || ip.opt.family == 0 && f.tb == 0)) {
+                for (Rt6Info r : f.tb == 0 ? v6.allRoutes(net) : v6.routes(net, f.tb)) {
+                    if (selected6(f, r)) {
+                        doomed6.add(r);
+                    }
+                }
+            }
+            if (!doomed6.isEmpty()) {
+                v6.routeFlush(net, doomed6::contains);
+                if (doomed.isEmpty()) {
+                    round++;
+                    if (ip.opt.stats > 0) {
+                        ip.out("\n*** Round " + round + ", deleting " + doomed6.size() + " entries ***\n");
+                    }
+                    continue;
                 }
             }
             if (doomed.isEmpty()) {
@@ -707,6 +835,9 @@ final class IpRoute {
                 return -1;
             }
         }
+        if (family == InetPrefix.AF_INET6 && InetArgs.ipv6(ip) != null) {
+            return get6(dst, from, oif, iif);
+        }
         if (family != 0 && family != InetPrefix.AF_INET) {
             ip.rtnlError(KernelError.of(Errno.EOPNOTSUPP));
             return -2;
@@ -723,5 +854,55 @@ final class IpRoute {
         p.closeObject();
         ip.out(p.close());
         return 0;
+    }
+
+    /**
+     * {@code inet6_rtm_getroute}: the route an output lookup takes ({@code ip6_route_output}); reject routes fail
+     * as the kernel's do (unreachable EHOSTUNREACH, blackhole EINVAL, prohibit EACCES), no route ENETUNREACH.
+     */
+    private int get6(InetPrefix dst, InetPrefix from, NetDevice oif, NetDevice iif) {
+        if (iif != null) {
+            throw notSimulated("\"ip -6 route get\" with \"iif\"");
+        }
+        Ipv6 v6 = InetArgs.ipv6(ip);
+        Net net = ip.net();
+        In6Addr d = dst.v6();
+        Result<Rt6Info> r = v6.routeGet(net, d, oif);
+        if (r.isOk()) {
+            Errno e = switch (r.get().type()) {
+                case Rt6Info.RTN_UNREACHABLE, Rt6Info.RTN_THROW -> r.get().type() == Rt6Info.RTN_THROW
+                        ? Errno.ENETUNREACH : Errno.EHOSTUNREACH;
+                case Rt6Info.RTN_BLACKHOLE -> Errno.EINVAL;
+                case Rt6Info.RTN_PROHIBIT -> Errno.EACCES;
+                default -> null;
+            };
+            if (e != null) {
+                r = Result.err(e);
+            }
+        }
+        if (r.isErr()) {
+            ip.rtnlError(r.error());
+            return -2;
+        }
+        Rt6Info rt = r.get();
+        NetDevice out = rt.type() == Rt6Info.RTN_LOCAL ? loopbackOf(net) : rt.dev();
+        // with from, the source is the one given (the output lookup is made with it as saddr)
+        In6Addr src = from != null ? from.v6() : rt.type() == Rt6Info.RTN_LOCAL ? d
+                : v6.sourceAddress(net, d, rt.dev()).orElse(null);
+        JsonPrint p = JsonPrint.open(ip.opt.json, ip.opt.pretty, ip.opt.oneline);
+        p.openObject(null);
+        RoutePrinter.printGet6(p, d, from == null ? In6Addr.ANY : from.v6(), rt, out, src, ip.opt.details);
+        p.closeObject();
+        ip.out(p.close());
+        return 0;
+    }
+
+    private static NetDevice loopbackOf(Net net) {
+        for (NetDevice dev : net.devices().list()) {
+            if ((dev.flags() & io.nssim.core.dev.IfFlags.LOOPBACK) != 0) {
+                return dev;
+            }
+        }
+        return null;
     }
 }

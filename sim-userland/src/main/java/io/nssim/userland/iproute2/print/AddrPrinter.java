@@ -5,9 +5,10 @@ import io.nssim.userland.iproute2.print.JsonPrint.Mode;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.inet.ipv4.InIfaddr;
 import io.nssim.inet.ipv4.Ip4;
+import io.nssim.inet.ipv6.Inet6Ifaddr;
 
 /**
- * iproute2's {@code print_addrinfo} for an IPv4 address: {@code inet ADDR/LEN [brd B] scope S [flags] LABEL} and
+ * iproute2's {@code print_addrinfo} for an IPv4 address (and, in {@link #print6}, an IPv6 one): {@code inet ADDR/LEN [brd B] scope S [flags] LABEL} and
  * the lifetime line, its one-line form ({@code IDX: DEV    inet ...\}), its brief form ({@code ADDR/LEN }) and
  * JSON ({@code family, local, [address,] prefixlen, [broadcast,] scope, [flags,] label, lifetimes}).
  * Lifetimes are always forever in the simulator, as for addresses added without {@code valid_lft}.
@@ -59,6 +60,39 @@ public final class AddrPrinter {
         p.string(Mode.ANY, "scope", "scope %s ", RtNames.scopeN2a(ifa.scope()));
         printFlags(p, ifa.flags());
         p.string(Mode.ANY, "label", "%s", ifa.label());
+        p.raw(p.sl());
+        p.raw("       valid_lft ");
+        p.integer(Mode.JSON, "valid_life_time", null, INFINITY_LIFE_TIME);
+        p.raw("forever");
+        p.raw(" preferred_lft ");
+        p.integer(Mode.JSON, "preferred_life_time", null, INFINITY_LIFE_TIME);
+        p.raw("forever");
+        p.raw("\n");
+    }
+
+    /**
+     * {@code print_addrinfo} for an IPv6 address: {@code inet6 ADDR/LEN scope S [flags]} (no label: IPv6
+     * addresses have none) and the lifetime line, in the same one-line, brief and JSON forms.
+     */
+    public static void print6(JsonPrint p, NetDevice dev, Inet6Ifaddr ifa, boolean withDev, boolean brief) {
+        if (!brief) {
+            if (withDev) {
+                if (p.isJson()) {
+                    p.integer(Mode.JSON, "index", null, dev.ifindex());
+                    p.string(Mode.JSON, "dev", null, dev.name());
+                } else {
+                    p.raw(dev.ifindex() + ": " + dev.name());
+                }
+            }
+            p.string(Mode.ANY, "family", "    %s ", "inet6");
+        }
+        p.string(Mode.ANY, "local", "%s", ifa.addr().format());
+        p.integer(Mode.ANY, "prefixlen", "/%d ", ifa.prefixLen());
+        if (brief) {
+            return;
+        }
+        p.string(Mode.ANY, "scope", "scope %s ", RtNames.scopeN2a(ifa.rtScope()));
+        printFlags(p, ifa.flags());
         p.raw(p.sl());
         p.raw("       valid_lft ");
         p.integer(Mode.JSON, "valid_life_time", null, INFINITY_LIFE_TIME);

@@ -43,6 +43,9 @@ public final class LinkPrinter {
         this(kernel, reader, opt, nsidName, doLink, false, opt.family);
     }
 
+    /** The listing asked for one link by index (its line comes from an AF_UNSPEC RTM_GETLINK). */
+    private boolean oneLink;
+
     private LinkPrinter(Kernel kernel, Net reader, IpOptions opt, IntFunction<String> nsidName, boolean doLink,
                         boolean addrListing, int family) {
         this.kernel = kernel;
@@ -66,6 +69,17 @@ public final class LinkPrinter {
     public static LinkPrinter forAddresses(Kernel kernel, Net reader, IpOptions opt, IntFunction<String> nsidName,
                                            int family) {
         return new LinkPrinter(kernel, reader, opt, nsidName, false, true, family);
+    }
+
+    /**
+     * As {@link #forAddresses}, for a listing that names one device ({@code ip -6 addr show dev D}): iproute2 then
+     * asks for that link alone (an AF_UNSPEC RTM_GETLINK), so even {@code -6} gets the full link line.
+     */
+    public static LinkPrinter forAddressesOfOneLink(Kernel kernel, Net reader, IpOptions opt,
+                                                    IntFunction<String> nsidName, int family) {
+        LinkPrinter lp = new LinkPrinter(kernel, reader, opt, nsidName, false, true, family);
+        lp.oneLink = true;
+        return lp;
     }
 
     /** The peer's ifindex as IFLA_LINK carries it, or -1 when the attribute is absent. */
@@ -99,15 +113,31 @@ public final class LinkPrinter {
         if (deleted) {
             p.bool(Mode.ANY, "deleted", "Deleted ", true);
         }
-        Integer netnsid = linkNetnsid(dev);
+        // ip -6 address: the links come from IPv6's own RTM_GETLINK dump (inet6_fill_ifinfo), which carries
+        // name, address, mtu, IFLA_LINK, operstate and txqlen only: no qdisc, master, group or link netns.
+        boolean inet6Dump = addrListing && opt.family == 10 && !oneLink;
+        Integer netnsid = inet6Dump ? null : linkNetnsid(dev);
         if (opt.brief) {
             printBrief(p, dev, netnsid);
             return;
         }
         p.integer(Mode.ANY, "ifindex", "%d: ", dev.ifindex());
-        boolean mdown = printNameAndLink(p, "%s: ", dev, netnsid);
+        boolean mdown = printNameAndLink(p, "%s: ", dev, netnsid, inet6Dump);
         printFlags(p, dev.flags(), mdown);
         p.integer(Mode.ANY, "mtu", "mtu %u ", dev.mtu());
+        if (inet6Dump) {
+            String state = dev.isUp() ? dev.operstate().name() : "DOWN";
+            if (p.isJson()) {
+                p.string(Mode.JSON, "operstate", null, state);
+            } else {
+                p.raw("state " + state + " ");
+            }
+            if (dev.txqlen() != 0) {
+                p.integer(Mode.ANY, "txqlen", "qlen %d", dev.txqlen());
+            }
+            p.raw("\n");
+            return;
+        }
         p.string(Mode.ANY, "qdisc", "qdisc %s ", dev.qdisc());
         if (dev.master() != null) {
             p.string(Mode.ANY, "master", "master %s ", dev.master().name());
@@ -181,9 +211,17 @@ public final class LinkPrinter {
 
     /** {@code print_name_and_link}: "va@vb", "va@if7" across namespaces; returns the M-DOWN flag. */
     private boolean printNameAndLink(JsonPrint p, String fmt, NetDevice dev, Integer netnsid) {
+        return printNameAndLink(p, fmt, dev, netnsid, false);
+    }
+
+    /**
+     * As above; {@code inet6Dump}: the link came from IPv6's dump, whose IFLA_LINK is there only when the
+     * peer's ifindex differs from the device's own (a peer elsewhere with the same index leaves no "@").
+     */
+    private boolean printNameAndLink(JsonPrint p, String fmt, NetDevice dev, Integer netnsid, boolean inet6Dump) {
         String name = dev.name();
         boolean mdown = false;
-        int iflink = iflinkAttr(dev);
+        int iflink = inet6Dump ? (dev.iflink() == dev.ifindex() ? -1 : dev.iflink()) : iflinkAttr(dev);
         if (iflink >= 0) {
             String link = null;
             if (iflink != 0) {
@@ -256,7 +294,7 @@ public final class LinkPrinter {
     }
 
     private void printBrief(JsonPrint p, NetDevice dev, Integer netnsid) {
-        boolean mdown = printNameAndLink(p, "%-16s ", dev, netnsid);
+        boolean mdown = printNameAndLink(p, "%-16s ", dev, netnsid, addrListing && opt.family == 10 && !oneLink);
         p.string(Mode.ANY, "operstate", "%-14s ", dev.operstate().name());
         if (addrListing && opt.family != 17) {
             return;
@@ -288,7 +326,20 @@ public final class LinkPrinter {
             }
             p.closeObject();
         }
-        p.string(Mode.ANY, "inet6_addr_gen_mode", "addrgenmode %s ", "eui64");
+        // IFLA_AF_SPEC's inet6 part: only a device with an inet6_dev has one (a kernel without IPv6 loaded
+        // is taken to show the default mode, as before IPv6 was modelled)
+        java.util.Optional<io.nssim.inet.ipv6.Ipv6> v6 = io.nssim.inet.ipv6.Ipv6.of(kernel);
+        if (v6.isEmpty()) {
+            p.string(Mode.ANY, "inet6_addr_gen_mode", "addrgenmode %s ", "eui64");
+        } else {
+            v6.get().idev(dev).ifPresent(idev -> p.string(Mode.ANY, "inet6_addr_gen_mode", "addrgenmode %s ",
+                    switch (idev.conf(io.nssim.inet.ipv6.Ipv6ConfKey.ADDR_GEN_MODE)) {
+                        case 1 -> "none";
+                        case 2 -> "stable_secret";
+                        case 3 -> "random";
+                        default -> "eui64";
+                    }));
+        }
         p.integer(Mode.ANY, "num_tx_queues", "numtxqueues %u ", d.numTxQueues());
         p.integer(Mode.ANY, "num_rx_queues", "numrxqueues %u ", d.numRxQueues());
         p.integer(Mode.ANY, "gso_max_size", "gso_max_size %u ", LinkDetails.GSO_MAX_SIZE);

@@ -10,6 +10,9 @@ import io.nssim.inet.ipv4.RtProto;
 import io.nssim.inet.ipv4.RtScope;
 import io.nssim.inet.ipv4.RtTable;
 import io.nssim.inet.ipv4.RtnType;
+import io.nssim.inet.ipv6.In6Addr;
+import io.nssim.inet.ipv6.Rt6Info;
+import java.util.Locale;
 
 /**
  * iproute2's {@code print_route} for IPv4: a route of the FIB as {@code ip route show} prints it
@@ -158,6 +161,103 @@ public final class RoutePrinter {
         if (l.iif() != null) {
             p.string(Mode.ANY, "iif", "iif %s ", l.iif().name());
         }
+        p.raw("\n");
+    }
+
+    // ---- IPv6 (rt6_fill_node) ----
+
+    /** The destination column of an IPv6 route: {@code default}, a host address, or PREFIX/LEN. */
+    public static String dst6(In6Addr dst, int len) {
+        if (len == 0) {
+            return "default";
+        }
+        return len == 128 ? dst.format() : dst.format() + "/" + len;
+    }
+
+    private static String typeName6(int type) {
+        return RtNames.typeN2a(type).toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code print_rt_pref}: the router preference. */
+    private static String pref(int pref) {
+        return switch (pref) {
+            case 1 -> "high";
+            case 3 -> "low";
+            default -> "medium";
+        };
+    }
+
+    /**
+     * One IPv6 route of a dump: {@code [TYPE] DST [via GW] dev DEV [table T] [proto P] metric M [linkdown]
+     * pref P}. IPv6 routes always carry a priority and a preference, and their scope is always global.
+     */
+    public static void print6(JsonPrint p, Rt6Info r, Hide hide, int details) {
+        if (r.type() != Rt6Info.RTN_UNICAST || details > 0) {
+            p.string(Mode.ANY, "type", "%s ", typeName6(r.type()));
+        }
+        p.string(Mode.ANY, "dst", "%s ", dst6(r.dst(), r.plen()));
+        if (r.gateway() != null && !hide.via()) {
+            p.string(Mode.ANY, "gateway", "via %s ", r.gateway().format());
+        }
+        if (r.dev() != null && !hide.dev()) {
+            p.string(Mode.ANY, "dev", "dev %s ", r.dev().name());
+        }
+        if ((r.table() != RtTable.MAIN || details > 0) && !hide.table()) {
+            p.string(Mode.ANY, "table", "table %s ", RtNames.tableN2a(r.table()));
+        }
+        if ((r.protocol() != RtProto.BOOT || details > 0) && !hide.protocol()) {
+            p.string(Mode.ANY, "protocol", "proto %s ", RtNames.protoN2a(r.protocol()));
+        }
+        if (details > 0 && !hide.scope()) {
+            p.string(Mode.ANY, "scope", "scope %s ", RtNames.scopeN2a(RtScope.UNIVERSE));
+        }
+        if (!hide.metric()) {
+            p.integer(Mode.ANY, "metric", "metric %u ", r.metric());
+        }
+        p.openArray(Mode.JSON, "flags");
+        if (r.dev() != null && !r.dev().carrier() && r.type() != Rt6Info.RTN_LOCAL
+                && r.type() != Rt6Info.RTN_ANYCAST) {
+            p.string(Mode.ANY, null, "%s ", "linkdown");
+        }
+        p.closeArray(Mode.JSON, null);
+        p.string(Mode.ANY, "pref", "pref %s", pref(r.pref()));
+        p.raw("\n");
+    }
+
+    /**
+     * The answer of {@code ip -6 route get} ({@code rt6_fill_node} for the route a lookup returns):
+     * {@code [TYPE] DST from SRC|:: [via GW] dev DEV [table T] proto P src SRC metric M pref P}; a local route is
+     * delivered through lo.
+     */
+    public static void printGet6(JsonPrint p, In6Addr dst, In6Addr from, Rt6Info r, NetDevice outDev, In6Addr src,
+                                 int details) {
+        if (r.type() != Rt6Info.RTN_UNICAST || details > 0) {
+            p.string(Mode.ANY, "type", "%s ", typeName6(r.type()));
+        }
+        p.string(Mode.ANY, "dst", "%s ", dst.format());
+        p.string(Mode.ANY, "from", "from %s ", from.format());
+        if (r.gateway() != null) {
+            p.string(Mode.ANY, "gateway", "via %s ", r.gateway().format());
+        }
+        if (outDev != null) {
+            p.string(Mode.ANY, "dev", "dev %s ", outDev.name());
+        }
+        if (r.table() != RtTable.MAIN || details > 0) {
+            p.string(Mode.ANY, "table", "table %s ", RtNames.tableN2a(r.table()));
+        }
+        if (r.protocol() != RtProto.BOOT || details > 0) {
+            p.string(Mode.ANY, "protocol", "proto %s ", RtNames.protoN2a(r.protocol()));
+        }
+        if (details > 0) {
+            p.string(Mode.ANY, "scope", "scope %s ", RtNames.scopeN2a(RtScope.UNIVERSE));
+        }
+        if (src != null) {
+            p.string(Mode.ANY, "prefsrc", "src %s ", src.format());
+        }
+        p.integer(Mode.ANY, "metric", "metric %u ", r.metric());
+        p.openArray(Mode.JSON, "flags");
+        p.closeArray(Mode.JSON, null);
+        p.string(Mode.ANY, "pref", "pref %s", pref(r.pref()));
         p.raw("\n");
     }
 }
