@@ -48,6 +48,7 @@ public final class TcpSocket {
     int raddr;
     int rport;
     boolean reuseAddr;
+    boolean reusePort;
     /** {@code SOCK_BINDPORT_LOCK}: the user bound the port; a close to CLOSE keeps it. */
     private boolean userBound;
     private boolean hashedPort;
@@ -167,6 +168,14 @@ public final class TcpSocket {
     /** {@code SO_REUSEADDR}. */
     public void setReuseAddr(boolean on) {
         reuseAddr = on;
+    }
+
+    /**
+     * {@code SO_REUSEPORT}: sockets that all set it may bind and listen on one port (netcat-openbsd sets it);
+     * a SYN goes to the first such listener here, to one picked by hash in Linux.
+     */
+    public void setReusePort(boolean on) {
+        reusePort = on;
     }
 
     // ---- user calls ----

@@ -101,7 +101,9 @@ public final class TcpTable {
                 continue;
             }
             boolean overlap = o.laddr == 0 || addr == 0 || o.laddr == addr;
-            boolean reuse = s.reuseAddr && o.reuseAddr && o.state != TcpState.LISTEN;
+            // inet_bind_conflict: SO_REUSEADDR on both unless the holder listens; SO_REUSEPORT on both always
+            // (one user here, so the uid check of the kernel always agrees).
+            boolean reuse = s.reuseAddr && o.reuseAddr && o.state != TcpState.LISTEN || s.reusePort && o.reusePort;
             if (overlap && !reuse) {
                 return true;
             }
@@ -131,7 +133,8 @@ public final class TcpTable {
     /** {@code inet_csk_listen_start}'s check: no other listener on the same port and overlapping address. */
     boolean listenConflict(TcpSocket s) {
         for (TcpSocket o : listeners) {
-            if (o != s && o.lport == s.lport && (o.laddr == 0 || s.laddr == 0 || o.laddr == s.laddr)) {
+            if (o != s && o.lport == s.lport && (o.laddr == 0 || s.laddr == 0 || o.laddr == s.laddr)
+                    && !(o.reusePort && s.reusePort)) {
                 return true;
             }
         }

@@ -228,6 +228,29 @@ class TcpTest {
     }
 
     @Test
+    void shouldLetListenersThatAllSetReusePortShareAPort() {
+        TcpSocket a = t.socket(t.nb);
+        a.setReusePort(true);
+        a.bind(0, 9000).orElseThrow();
+        a.listen(1).orElseThrow();
+        TcpSocket b = t.socket(t.nb);
+        b.setReusePort(true);
+        b.bind(0, 9000).orElseThrow();
+        b.listen(1).orElseThrow();
+        TcpSocket c = t.socket(t.nb);
+        assertEquals(Errno.EADDRINUSE, c.bind(0, 9000).error().errno(), "one without SO_REUSEPORT is refused");
+        TcpSocket client = t.socket(t.na);
+        client.connect(TcpLab.B, 9000).orElseThrow();
+        t.settle();
+        assertEquals(TcpState.ESTABLISHED, client.state());
+        client.sock().put();
+        c.sock().put();
+        b.sock().put();
+        a.sock().put();
+        t.advance(Duration.ofSeconds(61));
+    }
+
+    @Test
     void shouldHoldTheTimeWaitPortAgainstBindWithoutReuseAddr() {
         TcpSocket[] p = t.connectedPair(9000);
         p[1].sock().put();
