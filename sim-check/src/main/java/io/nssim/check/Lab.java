@@ -13,20 +13,12 @@ import io.nssim.core.dev.LinkRequest;
 import io.nssim.core.dev.MacAddress;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.dev.RegState;
-import io.nssim.inet.ipv4.AddrSpec;
-import io.nssim.inet.ipv4.Inet;
-import io.nssim.inet.ipv4.Ip4;
-import io.nssim.inet.ipv4.PingReport;
-import io.nssim.inet.ipv4.PingRequest;
-import io.nssim.inet.ipv4.RouteOp;
-import io.nssim.inet.ipv4.RouteSpec;
+import io.nssim.core.file.OpenFile;
+import io.nssim.core.ipnetns.NetnsNames;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetState;
-import io.nssim.core.nsfs.NetnsNames;
 import io.nssim.core.nsfs.NsFile;
 import io.nssim.core.ref.RefTracking;
-import io.nssim.core.sock.Sock;
-import io.nssim.core.task.OpenFile;
 import io.nssim.core.task.Task;
 import io.nssim.devices.StandardKernel;
 import io.nssim.devices.bridge.Bridge;
@@ -35,6 +27,13 @@ import io.nssim.devices.loopback.Loopback;
 import io.nssim.devices.physical.PhysicalNic;
 import io.nssim.devices.physical.PhysicalNicModule;
 import io.nssim.devices.veth.Veth;
+import io.nssim.inet.ipv4.AddrSpec;
+import io.nssim.inet.ipv4.Inet;
+import io.nssim.inet.ipv4.Ip4;
+import io.nssim.inet.ipv4.PingReport;
+import io.nssim.inet.ipv4.PingRequest;
+import io.nssim.inet.ipv4.RouteOp;
+import io.nssim.inet.ipv4.RouteSpec;
 import io.nssim.netfilter.NetfilterModule;
 import io.nssim.netfilter.cmd.IptablesCommand;
 import java.io.ByteArrayOutputStream;
@@ -246,7 +245,7 @@ public final class Lab {
     public Step netnsAdd(String name) {
         String line = "ip netns add " + Script.quote(name);
         String before = digest();
-        NetnsNames.Outcome<Net> r = kernel.nsfs().names().add(shell, name);
+        NetnsNames.Outcome<Net> r = kernel.netnsNames().add(shell, name);
         if (r.isErr()) {
             return failed(Step.Kind.COMMAND, line, r.failure().error(), before);
         }
@@ -265,7 +264,7 @@ public final class Lab {
         String line = "ip netns del " + Script.quote(name);
         String before = digest();
         Optional<Net> net = net(name);
-        NetnsNames.Outcome<Void> r = kernel.nsfs().names().delete(name);
+        NetnsNames.Outcome<Void> r = kernel.netnsNames().delete(name);
         if (r.isErr()) {
             return failed(Step.Kind.COMMAND, line, r.failure().error(), before);
         }
@@ -284,7 +283,7 @@ public final class Lab {
         if (obs.isEmpty()) {
             return failed(Step.Kind.COMMAND, line, noNetns(observer), before);
         }
-        NetnsNames.Outcome<Integer> r = kernel.nsfs().names().setId(obs.get(), name, id);
+        NetnsNames.Outcome<Integer> r = kernel.netnsNames().setId(obs.get(), name, id);
         if (r.isErr()) {
             return failed(Step.Kind.COMMAND, line, r.failure().error(), before);
         }
@@ -400,7 +399,7 @@ public final class Lab {
         String path = netns.equals(HOST) ? "/proc/1/ns/net" : "/run/netns/" + netns;
         String line = comment(p.label() + " calls setns(" + path + ")");
         String before = digest();
-        Result<NsFile> f = netns.equals(HOST) ? kernel.nsfs().openProc(1, "setns by pid " + pid)
+        Result<NsFile> f = netns.equals(HOST) ? kernel.tasks().openProc(1, "setns by pid " + pid)
                 : kernel.nsfs().openNamed(netns, "setns by pid " + pid);
         if (f.isErr()) {
             return failed(Step.Kind.COMMENT, line, f.error(), before);
@@ -975,7 +974,7 @@ public final class Lab {
         expectedNet.clear();
         jobTable.clear();
         for (String name : netnsNames()) {
-            kernel.nsfs().names().delete(name);
+            kernel.netnsNames().delete(name);
         }
         kernel.advance(SETTLE);
     }

@@ -3,9 +3,9 @@ package io.nssim.check;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.net.Net;
 import io.nssim.core.sock.Sock;
-import io.nssim.core.task.OpenFile;
 import io.nssim.core.task.Task;
 
 /**

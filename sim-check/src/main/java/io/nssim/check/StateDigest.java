@@ -2,16 +2,16 @@ package io.nssim.check;
 
 import io.nssim.core.Kernel;
 import io.nssim.core.dev.NetDevice;
-import io.nssim.inet.ipv4.InIfaddr;
-import io.nssim.inet.ipv4.Inet;
-import io.nssim.inet.ipv4.Ip4;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.net.Net;
 import io.nssim.core.pernet.PernetOperations;
 import io.nssim.core.ref.RefToken;
 import io.nssim.core.ref.RefTracking;
 import io.nssim.core.sock.Sock;
-import io.nssim.core.task.OpenFile;
 import io.nssim.core.task.Task;
+import io.nssim.inet.ipv4.InIfaddr;
+import io.nssim.inet.ipv4.Inet;
+import io.nssim.inet.ipv4.Ip4;
 import java.util.List;
 import java.util.Optional;
 

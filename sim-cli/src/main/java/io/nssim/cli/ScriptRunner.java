@@ -13,6 +13,8 @@ import java.util.Optional;
  */
 public final class ScriptRunner {
     private final long seed;
+    /** The internal errors the shell's guard caught in the last run (see {@link #internalErrors}). */
+    private List<String> internalErrors = List.of();
 
     public ScriptRunner(long seed) {
         this.seed = seed;
@@ -78,6 +80,11 @@ public final class ScriptRunner {
                 i = j;
             }
             int status = m.shell().runLine(lineNo, line, body);
+            if (m.shell().terminated()) {
+                // The shell killed itself (kill 0, kill -9 -PGID, kill PID-OF-BASH): bash is gone, so neither
+                // the line's status nor anything after it appears, as in the recorder's transcript.
+                break;
+            }
             if (status != 0) {
                 sink.accept("[exit " + status + "]\n");
             }
@@ -85,6 +92,15 @@ public final class ScriptRunner {
                 steps.ran(m, lineNo, line, status);
             }
         }
+        internalErrors = m.shell().internalErrors();
+    }
+
+    /**
+     * The internal errors ({@code nssim: internal error in ...}, status 70) of the last run, "line N: LINE
+     * (Class: message)": each is a bug in nssim, so the test suites that run scripts assert there are none.
+     */
+    public List<String> internalErrors() {
+        return internalErrors;
     }
 
     private static String stripTrailing(String s) {

@@ -3,18 +3,22 @@ package io.nssim.core;
 import com.google.common.collect.ImmutableList;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.dev.RegState;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.net.Net;
+import io.nssim.core.net.NetNamespaces;
 import io.nssim.core.net.NetRef;
 import io.nssim.core.net.NetState;
+import io.nssim.core.nsfs.NsFile;
+import io.nssim.core.nsfs.Nsfs;
 import io.nssim.core.pernet.NetGenericKey;
 import io.nssim.core.pernet.PernetOperations;
 import io.nssim.core.ref.RefCount;
 import io.nssim.core.ref.RefToken;
 import io.nssim.core.ref.RefTracking;
-import io.nssim.core.nsfs.NsFile;
 import io.nssim.core.sock.Sock;
-import io.nssim.core.task.OpenFile;
+import io.nssim.core.sock.SockTable;
 import io.nssim.core.task.Task;
+import io.nssim.core.task.TaskTable;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,18 +32,26 @@ import java.util.Set;
  * are broken. The rules, with their kernel sources, are catalogued in docs/lifecycle-rules.md.
  */
 final class InvariantChecker {
-    private final Kernel k;
+    private final NetNamespaces netns;
+    private final Nsfs nsfs;
+    private final TaskTable tasks;
+    private final SockTable socks;
+    private final RefTracking refTracking;
     private final ImmutableList.Builder<String> broken = ImmutableList.builder();
 
-    InvariantChecker(Kernel k) {
-        this.k = k;
+    InvariantChecker(NetNamespaces netns, Nsfs nsfs, TaskTable tasks, SockTable socks, RefTracking refTracking) {
+        this.netns = netns;
+        this.nsfs = nsfs;
+        this.tasks = tasks;
+        this.socks = socks;
+        this.refTracking = refTracking;
     }
 
     ImmutableList<String> check() {
-        List<Net> listed = k.netns().netList();
+        List<Net> listed = netns.netList();
         Map<NetDevice, Net> seen = new IdentityHashMap<>();
         checkNetList(listed);
-        for (Net net : k.netns().allocated()) {
+        for (Net net : netns.allocated()) {
             checkState(net, listed.contains(net));
             checkDevices(net, seen);
             checkCounters(net);
@@ -59,11 +71,11 @@ final class InvariantChecker {
 
     /** net_namespace_list: init_net first, no net twice, only allocated nets. */
     private void checkNetList(List<Net> listed) {
-        if (listed.isEmpty() || listed.get(0) != k.initNet()) {
+        if (listed.isEmpty() || listed.get(0) != netns.initNet()) {
             fail("init_net is not first on the net list %s", listed);
         }
         Set<Net> once = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Net> allocated = k.netns().allocated();
+        List<Net> allocated = netns.allocated();
         for (Net net : listed) {
             if (!once.add(net)) {
                 fail("%s is on the net list twice", net);
@@ -86,10 +98,10 @@ final class InvariantChecker {
         if (s != NetState.ALIVE && s != NetState.SETTING_UP && net.count().count() != 0) {
             fail("%s is %s with count %d", net, s, net.count().count());
         }
-        if (s == NetState.CLEANUP_QUEUED && !k.netns().cleanupList().contains(net)) {
+        if (s == NetState.CLEANUP_QUEUED && !netns.cleanupList().contains(net)) {
             fail("%s is queued for cleanup but not on the cleanup list", net);
         }
-        if (s == NetState.EXITING && !k.netns().cleanupBatch().contains(net)) {
+        if (s == NetState.EXITING && !netns.cleanupBatch().contains(net)) {
             fail("%s is exiting but not in the worker's batch", net);
         }
         if (net.passive().count() == 0) {
@@ -126,7 +138,7 @@ final class InvariantChecker {
             if (net.devices().byIndex(dev.ifindex()) != dev) {
                 fail("index table of %s does not map %d to %s", net, dev.ifindex(), dev.name());
             }
-            if (!net.isAlive() && net.state() != NetState.CLEANUP_QUEUED && !k.netns().cleanupRunning()) {
+            if (!net.isAlive() && net.state() != NetState.CLEANUP_QUEUED && !netns.cleanupRunning()) {
                 fail("device %s outlives its net %s (%s)", dev, net, net.state());
             }
             if (dev.master() != null && dev.master().net() != net) {
@@ -137,7 +149,7 @@ final class InvariantChecker {
 
     /** With tracking on, every counter equals the number of its live tokens. */
     private void checkCounters(Net net) {
-        if (k.refTracking() != RefTracking.ON) {
+        if (refTracking != RefTracking.ON) {
             return;
         }
         checkCounter(net.count());
@@ -152,7 +164,7 @@ final class InvariantChecker {
 
     /** Every successful init is matched by exactly one exit, and only once the net dies or the op goes. */
     private void checkInitsAndExits(Net net) {
-        List<PernetOperations> registered = k.netns().pernet().inOrder();
+        List<PernetOperations> registered = netns.pernet().inOrder();
         List<PernetOperations> inited = net.initializedOps();
         switch (net.state()) {
             case ALIVE, CLEANUP_QUEUED -> {
@@ -187,7 +199,7 @@ final class InvariantChecker {
         int expected = 0;
         for (PernetOperations ops : net.initializedOps()) {
             NetGenericKey<?> key = ops.genericKey();
-            if (key != null && k.netns().pernet().contains(ops)) {
+            if (key != null && netns.pernet().contains(ops)) {
                 expected++;
                 if (!net.hasGeneric(key)) {
                     fail("%s lacks the net_generic data of %s", net, ops.name());
@@ -205,7 +217,7 @@ final class InvariantChecker {
         Map<Long, Net> inodes = new HashMap<>();
         Map<Long, Net> cookies = new HashMap<>();
         int counted = 0;
-        for (Net net : k.netns().allocated()) {
+        for (Net net : netns.allocated()) {
             Net prev = cookies.put(net.cookie(), net);
             if (prev != null) {
                 fail("%s and %s share cookie %d", prev, net, net.cookie());
@@ -224,20 +236,20 @@ final class InvariantChecker {
                 counted++;
             }
         }
-        if (k.netns().ucount() != counted) {
-            fail("max_net_namespaces ucount is %d but %d nets are counted", k.netns().ucount(), counted);
+        if (netns.ucount() != counted) {
+            fail("max_net_namespaces ucount is %d but %d nets are counted", netns.ucount(), counted);
         }
     }
 
     /** Nets on the cleanup list are queued, and the worker is queued or running whenever the list is not empty. */
     private void checkCleanupWorker() {
-        List<Net> queued = k.netns().cleanupList();
+        List<Net> queued = netns.cleanupList();
         for (Net net : queued) {
             if (net.state() != NetState.CLEANUP_QUEUED) {
                 fail("%s is on the cleanup list while %s", net, net.state());
             }
         }
-        if (!queued.isEmpty() && !k.netns().cleanupWorkQueued() && !k.netns().cleanupRunning()) {
+        if (!queued.isEmpty() && !netns.cleanupWorkQueued() && !netns.cleanupRunning()) {
             fail("nets %s wait on the cleanup list but no cleanup work is queued", queued);
         }
     }
@@ -248,14 +260,14 @@ final class InvariantChecker {
 
     /** No dying or dead net is reachable by a name, an nsid, a task or a user socket. */
     private void checkReachability(List<Net> listed) {
-        for (String name : k.nsfs().runNetns().names()) {
-            k.nsfs().runNetns().lookup(name).ifPresent(net -> {
+        for (String name : nsfs.runNetns().names()) {
+            nsfs.runNetns().lookup(name).ifPresent(net -> {
                 if (!net.isAlive()) {
                     fail("/run/netns/%s reaches %s, which is %s", name, net, net.state());
                 }
             });
         }
-        for (Task t : k.tasks().list()) {
+        for (Task t : tasks.list()) {
             if (t.net() == null || !t.net().isAlive()) {
                 fail("%s is in %s, which is %s", t, t.net(), t.net() == null ? "gone" : t.net().state());
             }
@@ -268,7 +280,7 @@ final class InvariantChecker {
                 }
             });
         }
-        for (Sock s : k.socks().list()) {
+        for (Sock s : socks.list()) {
             if (!s.isKern() && !s.net().isAlive()) {
                 fail("user socket %s is in %s, which is %s", s.description(), s.net(), s.net().state());
             }
@@ -285,10 +297,10 @@ final class InvariantChecker {
     private void checkHolders() {
         Map<Net, Integer> countHolders = new IdentityHashMap<>();
         Map<Net, Integer> passiveHolders = new IdentityHashMap<>();
-        countHolders.put(k.initNet(), 1);
-        passiveHolders.put(k.initNet(), 1);
+        countHolders.put(netns.initNet(), 1);
+        passiveHolders.put(netns.initNet(), 1);
         Set<OpenFile> files = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Task t : k.tasks().list()) {
+        for (Task t : tasks.list()) {
             NetRef ref = t.nsproxyRef();
             if (ref != null) {
                 expectLive(ref, t.describe() + " nsproxy");
@@ -307,11 +319,11 @@ final class InvariantChecker {
                 countHolders.merge(nf.net(), 1, Integer::sum);
             }
         }
-        for (NetRef m : k.nsfs().runNetns().mounts()) {
+        for (NetRef m : nsfs.runNetns().mounts()) {
             expectLive(m, "mount " + m.holder());
             countHolders.merge(m.net(), 1, Integer::sum);
         }
-        for (Sock s : k.socks().list()) {
+        for (Sock s : socks.list()) {
             if (s.isKern()) {
                 expectLiveToken(s.passiveToken(), s.net(), "kernel socket " + s.description());
                 passiveHolders.merge(s.net(), 1, Integer::sum);
@@ -320,7 +332,7 @@ final class InvariantChecker {
                 countHolders.merge(s.net(), 1, Integer::sum);
             }
         }
-        for (Net net : k.netns().allocated()) {
+        for (Net net : netns.allocated()) {
             if (!net.isInitNet() && net.state() != NetState.DEAD && net.state() != NetState.FREED) {
                 passiveHolders.merge(net, 1, Integer::sum); // its own, dropped at the end of cleanup_net
             }
@@ -352,7 +364,7 @@ final class InvariantChecker {
             fail("%s holds no reference on %s", what, net);
         } else if (t.isReleased()) {
             fail("%s holds a released reference on %s", what, net);
-        } else if (k.refTracking() == RefTracking.ON && !t.owner().isHeld(t)) {
+        } else if (refTracking == RefTracking.ON && !t.owner().isHeld(t)) {
             fail("%s holds a reference on %s that its counter does not list", what, net);
         }
     }

@@ -6,19 +6,23 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.nssim.core.context.KernelContext;
 import io.nssim.core.dev.DefaultDeviceOps;
 import io.nssim.core.dev.Netdev;
 import io.nssim.core.dev.RtnlLinkOps;
 import io.nssim.core.event.EventBus;
-import io.nssim.core.event.KernelEvent;
 import io.nssim.core.event.KernelLog;
+import io.nssim.core.event.RatelimitState;
 import io.nssim.core.fault.FaultInjector;
+import io.nssim.core.ipnetns.NetnsNames;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetNamespaces;
 import io.nssim.core.net.NetRef;
 import io.nssim.core.nsfs.Nsfs;
+import io.nssim.core.packet.PacketLayer;
 import io.nssim.core.pernet.PernetOperations;
 import io.nssim.core.ref.RefTracking;
+import io.nssim.core.rtnl.Rtnl;
 import io.nssim.core.sock.SockTable;
 import io.nssim.core.task.Task;
 import io.nssim.core.task.TaskTable;
@@ -45,43 +49,36 @@ import java.util.SplittableRandom;
  * tests are single-threaded; concurrent packet paths take only atomic references).
  */
 public final class Kernel {
-    private final long seed;
-    private final SplittableRandom rng;
-    private final RefTracking refTracking;
-    private final VirtualClock clock = new VirtualClock();
-    private final EventBus events = new EventBus();
-    private final KernelLog log = new KernelLog();
-    private final FaultInjector faults = new FaultInjector();
-    private final Tracer trace = new Tracer();
+    private final KernelContext context;
+    private final Rtnl rtnl = new Rtnl();
     private final NetNamespaces netns;
     private final Netdev netdev;
     private final Nsfs nsfs;
-    private final TaskTable tasks;
     private final SockTable socks;
-    private final io.nssim.core.packet.PacketLayer packet;
-    private final Map<String, RtnlLinkOps> linkKinds = new LinkedHashMap<>();
+    private final TaskTable tasks;
+    private final NetnsNames netnsNames;
+    private final PacketLayer packet;
     private final List<KernelModule> modules = new ArrayList<>();
     private final Task init;
 
+    /**
+     * The wiring: each subsystem gets the shared context and the peers it calls, and nothing else. The order
+     * is the one in which they depend on each other: nets, then the device layer on top of them (it installs
+     * rtnl's unlock work), nsfs, sockets, tasks, then what uses tasks.
+     */
     private Kernel(Builder b) {
-        this.seed = b.seed;
-        this.rng = new SplittableRandom(b.seed);
-        this.refTracking = b.refTracking;
-        this.netns = new NetNamespaces(this, b.maxNetNamespaces);
-        this.netdev = new Netdev(this);
-        this.nsfs = new Nsfs(this);
-        this.tasks = new TaskTable(this);
-        this.socks = new SockTable(this);
-        this.packet = new io.nssim.core.packet.PacketLayer(this);
-        events.subscribe(e -> {
-            if (e instanceof KernelEvent.Log l) {
-                log.add(l);
-            }
-        });
+        this.context = new KernelContext(b.seed, b.refTracking);
+        this.netns = new NetNamespaces(context, rtnl, b.maxNetNamespaces);
+        this.netdev = new Netdev(context, netns, rtnl);
+        this.nsfs = new Nsfs(context, netns);
+        this.socks = new SockTable(netns);
+        this.tasks = new TaskTable(context, netns, nsfs, socks);
+        this.netnsNames = new NetnsNames(tasks, netns, nsfs.runNetns());
+        this.packet = new PacketLayer(context);
         if (b.loopback != null) {
-            netns.registerPernetDevice(b.loopback).orElseThrow();
+            loadModule(b.loopback).orElseThrow();
         }
-        netns.registerPernetDevice(new DefaultDeviceOps(this)).orElseThrow();
+        netns.registerPernetDevice(new DefaultDeviceOps(netdev, netns, context.trace())).orElseThrow();
         for (KernelModule m : b.modules) {
             loadModule(m).orElseThrow();
         }
@@ -94,37 +91,47 @@ public final class Kernel {
 
     // ---- the machine's parts ----
 
+    /** What every subsystem shares: clock, tracer, faults, events and log, random, ref tracking. */
+    public KernelContext context() {
+        return context;
+    }
+
     public long seed() {
-        return seed;
+        return context.seed();
     }
 
     /** The kernel's seeded RNG ({@code get_random_bytes}); all randomness (MACs, ...) comes from here. */
     public SplittableRandom random() {
-        return rng;
+        return context.random();
     }
 
     public RefTracking refTracking() {
-        return refTracking;
+        return context.refTracking();
     }
 
     public VirtualClock clock() {
-        return clock;
+        return context.clock();
     }
 
     public EventBus events() {
-        return events;
+        return context.events();
     }
 
     public KernelLog log() {
-        return log;
+        return context.log();
     }
 
     public FaultInjector faults() {
-        return faults;
+        return context.faults();
     }
 
     public Tracer trace() {
-        return trace;
+        return context.trace();
+    }
+
+    /** The rtnl mutex. */
+    public Rtnl rtnl() {
+        return rtnl;
     }
 
     /** net_namespace.c: nets, pernet ops, nsids, the cleanup worker. */
@@ -141,6 +148,11 @@ public final class Kernel {
         return nsfs;
     }
 
+    /** What {@code ip netns add/del/attach/list/identify/pids/set} do, at errno level. */
+    public NetnsNames netnsNames() {
+        return netnsNames;
+    }
+
     public TaskTable tasks() {
         return tasks;
     }
@@ -150,7 +162,7 @@ public final class Kernel {
     }
 
     /** net/core/dev.c's packet path: dev_queue_xmit, netif_rx, NAPI, the skb pool and drop monitor. */
-    public io.nssim.core.packet.PacketLayer packet() {
+    public PacketLayer packet() {
         return packet;
     }
 
@@ -191,17 +203,42 @@ public final class Kernel {
 
     /** {@code printk}: to the kernel log, with the current virtual time. */
     public void printk(String line) {
-        events.publish(new KernelEvent.Log(clock.nanoTime(), line));
+        context.printk(line);
+    }
+
+    /**
+     * Stores {@code times} repetitions of {@code group}, the i-th at {@code firstNanos + i * periodNanos}, in
+     * the log at once, in time proportional to what the ring keeps: for periodic kernel work that a long
+     * virtual sleep skips over (see {@link KernelLog#addRepeated}). Listeners of {@link KernelEvent.Log} see
+     * none of them.
+     */
+    public void printkRepeated(List<String> group, long firstNanos, long periodNanos, long times) {
+        context.printkRepeated(group, firstNanos, periodNanos, times);
+    }
+
+    /** {@code net_ratelimit}: whether a networking message may be logged now (10 every 5 s by default). */
+    public boolean netRatelimit() {
+        return context.netRatelimit();
+    }
+
+    /** {@code net_ratelimit_state}, for the {@code net.core.message_cost} / {@code message_burst} sysctls. */
+    public RatelimitState netRatelimitState() {
+        return context.netRatelimitState();
+    }
+
+    /** {@code printk_ratelimited}: logs {@code line} if {@code state} (the call site's own) allows it now. */
+    public void printkRatelimited(RatelimitState state, String line) {
+        context.printkRatelimited(state, line);
     }
 
     /** Moves virtual time forward, running queued work and timers (the cleanup worker among them). */
     public int advance(Duration d) {
-        return clock.advance(d);
+        return context.clock().advance(d);
     }
 
     /** Runs whatever is due now without moving time. */
     public int runPending() {
-        return clock.advance(Duration.ZERO);
+        return context.clock().advance(Duration.ZERO);
     }
 
     // ---- modules and link kinds ----
@@ -227,26 +264,25 @@ public final class Kernel {
 
     /** {@code rtnl_link_register}. */
     public void rtnlLinkRegister(RtnlLinkOps ops) {
-        checkState(!linkKinds.containsKey(ops.kind()), "link kind %s registered twice", ops.kind());
-        linkKinds.put(ops.kind(), ops);
+        netdev.rtnlLinkRegister(ops);
     }
 
     public void rtnlLinkUnregister(RtnlLinkOps ops) {
-        linkKinds.remove(ops.kind());
+        netdev.rtnlLinkUnregister(ops);
     }
 
     /** {@code rtnl_link_ops_get}: the link ops for {@code type KIND}, if that kind is loaded. */
     public Optional<RtnlLinkOps> linkKind(String kind) {
-        return Optional.ofNullable(linkKinds.get(kind));
+        return netdev.linkKind(kind);
     }
 
     public ImmutableMap<String, RtnlLinkOps> linkKinds() {
-        return ImmutableMap.copyOf(linkKinds);
+        return netdev.linkKinds();
     }
 
     /** Every broken lifecycle rule, in words; empty when the machine is consistent. */
     public ImmutableList<String> checkInvariants() {
-        return new InvariantChecker(this).check();
+        return new InvariantChecker(netns, nsfs, tasks, socks, context.refTracking()).check();
     }
 
     /** Fails with the list of broken rules, if any. */
@@ -265,7 +301,7 @@ public final class Kernel {
      * after the tasks that should exit have exited and time has advanced.
      */
     public ImmutableList<String> checkLeaks() {
-        return new LeakChecker(this).check();
+        return new LeakChecker(netns, netdev, tasks, socks, context.refTracking()).check();
     }
 
     /** Fails with {@link #checkLeaks()}'s list, if it is not empty. */
@@ -281,7 +317,7 @@ public final class Kernel {
         private long seed = 1;
         private RefTracking refTracking = RefTracking.ON;
         private int maxNetNamespaces = 1 << 20;
-        private PernetOperations loopback;
+        private KernelModule loopback;
         private final List<KernelModule> modules = new ArrayList<>();
 
         private Builder() {
@@ -305,17 +341,20 @@ public final class Kernel {
             return this;
         }
 
-        /** loopback's pernet op, registered as the first device op (it creates lo, ifindex 1, in every net). */
-        public Builder loopback(PernetOperations ops) {
+        /**
+         * The loopback driver, loaded before anything else: its init registers its pernet op as the first device
+         * op (it creates lo, ifindex 1, in every net), ahead of {@code default_device_ops}.
+         */
+        public Builder loopback(KernelModule module) {
             checkState(this.loopback == null, "loopback set twice");
-            this.loopback = checkNotNull(ops, "loopback");
+            this.loopback = checkNotNull(module, "loopback");
             return this;
         }
 
         /** A module loaded at boot, after the core; modules load in the order given. */
         public Builder module(KernelModule m) {
             checkNotNull(m, "module");
-            checkArgument(!modules.contains(m), "module %s given twice", m.name());
+            checkArgument(!modules.contains(m) && m != loopback, "module %s given twice", m.name());
             modules.add(m);
             return this;
         }

@@ -2,15 +2,19 @@ package io.nssim.core;
 
 import com.google.common.collect.ImmutableList;
 import io.nssim.core.dev.NetDevice;
+import io.nssim.core.dev.Netdev;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.net.Net;
+import io.nssim.core.net.NetNamespaces;
 import io.nssim.core.net.NetRef;
 import io.nssim.core.nsfs.NsFile;
 import io.nssim.core.ref.RefCount;
 import io.nssim.core.ref.RefToken;
 import io.nssim.core.ref.RefTracking;
 import io.nssim.core.sock.Sock;
-import io.nssim.core.task.OpenFile;
+import io.nssim.core.sock.SockTable;
 import io.nssim.core.task.Task;
+import io.nssim.core.task.TaskTable;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -23,16 +27,24 @@ import java.util.Set;
  * tables) and, for passive, by its kernel sockets. Every other holder is listed with the site that took it.
  */
 final class LeakChecker {
-    private final Kernel k;
+    private final NetNamespaces netns;
+    private final Netdev netdev;
+    private final TaskTable tasks;
+    private final SockTable socks;
+    private final RefTracking refTracking;
     private final ImmutableList.Builder<String> leaks = ImmutableList.builder();
 
-    LeakChecker(Kernel k) {
-        this.k = k;
+    LeakChecker(NetNamespaces netns, Netdev netdev, TaskTable tasks, SockTable socks, RefTracking refTracking) {
+        this.netns = netns;
+        this.netdev = netdev;
+        this.tasks = tasks;
+        this.socks = socks;
+        this.refTracking = refTracking;
     }
 
     ImmutableList<String> check() {
-        Net init = k.initNet();
-        for (Net net : k.netns().allocated()) {
+        Net init = netns.initNet();
+        for (Net net : netns.allocated()) {
             if (net != init) {
                 leaks.add(net + " is still allocated (" + net.state() + ", count " + net.count().count()
                         + ", passive " + net.passive().count() + ")");
@@ -40,15 +52,15 @@ final class LeakChecker {
                 listHolders(net.passive(), Set.of());
             }
         }
-        if (!k.netns().cleanupList().isEmpty()) {
-            leaks.add("nets " + k.netns().cleanupList() + " are still on the cleanup list");
+        if (!netns.cleanupList().isEmpty()) {
+            leaks.add("nets " + netns.cleanupList() + " are still on the cleanup list");
         }
-        if (k.netns().cleanupRunning()) {
-            leaks.add("the cleanup worker is still busy with " + k.netns().cleanupBatch());
-        } else if (k.netns().cleanupWorkQueued()) {
+        if (netns.cleanupRunning()) {
+            leaks.add("the cleanup worker is still busy with " + netns.cleanupBatch());
+        } else if (netns.cleanupWorkQueued()) {
             leaks.add("cleanup work is still queued: advance time");
         }
-        for (NetDevice dev : k.netdev().todoDevices()) {
+        for (NetDevice dev : netdev.todoDevices()) {
             leaks.add("device " + dev + " still waits for its last reference (usage count "
                     + dev.refcnt().count() + ")");
         }
@@ -62,7 +74,7 @@ final class LeakChecker {
         int expectedCount = 1;
         int expectedPassive = 1;
         Set<OpenFile> taskFiles = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Task t : k.tasks().list()) {
+        for (Task t : tasks.list()) {
             NetRef ref = t.nsproxyRef();
             if (ref != null && ref.net() == init) {
                 allowedCount.add(ref.token());
@@ -77,7 +89,7 @@ final class LeakChecker {
                 expectedCount++;
             }
         }
-        for (Sock s : k.socks().list()) {
+        for (Sock s : socks.list()) {
             if (s.isKern() && s.net() == init) {
                 allowedPassive.add(s.passiveToken());
                 expectedPassive++;
@@ -87,7 +99,7 @@ final class LeakChecker {
                 leaks.add("kernel socket " + s.description() + " in " + s.net() + " is still open");
             }
         }
-        if (k.refTracking() == RefTracking.ON) {
+        if (refTracking == RefTracking.ON) {
             listHolders(init.count(), allowedCount);
             listHolders(init.passive(), allowedPassive);
         } else {
@@ -106,7 +118,7 @@ final class LeakChecker {
     private void listHolders(RefCount c, Set<RefToken> allowed) {
         List<RefToken> holders = c.holders();
         for (RefToken t : holders) {
-            if (!k.netns().isStaticReference(t) && !allowed.contains(t)) {
+            if (!netns.isStaticReference(t) && !allowed.contains(t)) {
                 leaks.add("  " + c.name() + " held by " + t.holder()
                         + (t.holdSite().isEmpty() ? "" : " (taken at " + t.holdSite() + ")"));
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nssim.core.net.Net;
+import io.nssim.core.net.NetCorruption;
 import io.nssim.core.net.NetRef;
 import io.nssim.core.net.NetState;
 import io.nssim.core.nsfs.NsFile;
@@ -39,7 +40,7 @@ class InvariantCheckerTest {
         k = kernels.boot();
         ops = new RecordingPernetOps("proto", log).withGeneric();
         k.registerPernetSubsys(ops).orElseThrow();
-        a = k.nsfs().names().add(k.init(), "a").get();
+        a = k.netnsNames().add(k.init(), "a").get();
         server = k.tasks().fork(k.init(), "server").orElseThrow();
         NsFile f = k.nsfs().openNamed("a", "ip netns exec a").orElseThrow();
         k.tasks().setns(server, f).orElseThrow();
@@ -79,7 +80,7 @@ class InvariantCheckerTest {
 
     @Test
     void shouldReportANetInTheWrongStateForItsList() {
-        a.engineSetState(NetState.EXITING);
+        NetCorruption.setState(a, NetState.EXITING);
 
         List<String> broken = brokenRules();
 
@@ -90,7 +91,7 @@ class InvariantCheckerTest {
 
     @Test
     void shouldReportAQueuedNetMissingFromTheCleanupList() {
-        a.engineSetState(NetState.CLEANUP_QUEUED);
+        NetCorruption.setState(a, NetState.CLEANUP_QUEUED);
 
         assertReports(brokenRules(), a + " is queued for cleanup but not on the cleanup list");
     }
@@ -100,28 +101,28 @@ class InvariantCheckerTest {
         Task t = k.tasks().forkNewNet(k.init(), "x").orElseThrow();
         Net n = t.net();
         k.tasks().exit(t, 0);
-        k.netns().engineForgetCleanupWork();
+        NetCorruption.forgetCleanupWork(k.netns());
 
         assertReports(brokenRules(), "nets [" + n + "] wait on the cleanup list but no cleanup work is queued");
     }
 
     @Test
     void shouldReportADeadNetReachableByName() {
-        a.engineSetState(NetState.DEAD);
+        NetCorruption.setState(a, NetState.DEAD);
 
         assertReports(brokenRules(), "/run/netns/a reaches " + a + ", which is DEAD");
     }
 
     @Test
     void shouldReportADeadNetReachableByTask() {
-        a.engineSetState(NetState.DEAD);
+        NetCorruption.setState(a, NetState.DEAD);
 
         assertReports(brokenRules(), server + " is in " + a + ", which is DEAD");
     }
 
     @Test
     void shouldReportADeadNetReachableBySocket() {
-        a.engineSetState(NetState.DEAD);
+        NetCorruption.setState(a, NetState.DEAD);
 
         assertReports(brokenRules(), "user socket udp socket is in " + a + ", which is DEAD");
     }
@@ -129,14 +130,14 @@ class InvariantCheckerTest {
     @Test
     void shouldReportADeadNetReachableByNsid() {
         Net d = deadNet();
-        k.initNet().enginePutNsid(7, d);
+        NetCorruption.putNsid(k.initNet(), 7, d);
 
         assertReports(brokenRules(), k.initNet() + " names " + d + " as nsid 7, but it is DEAD");
     }
 
     @Test
     void shouldReportADeviceThatOutlivesItsNet() {
-        a.engineSetState(NetState.DEAD);
+        NetCorruption.setState(a, NetState.DEAD);
 
         assertReports(brokenRules(), "device lo(1) outlives its net " + a + " (DEAD)");
     }
@@ -144,15 +145,15 @@ class InvariantCheckerTest {
     @Test
     void shouldReportAnInitThatNeverRanItsExit() {
         Net d = deadNet();
-        d.engineMarkInitialized(ops, true);
+        NetCorruption.markInitialized(d, ops, true);
 
         assertReports(brokenRules(), d + " is DEAD but ops [proto] never ran their exit");
     }
 
     @Test
     void shouldReportAnExitThatRanTwice() {
-        a.engineMarkInitialized(ops, false);
-        a.engineMarkInitialized(ops, false);
+        NetCorruption.markInitialized(a, ops, false);
+        NetCorruption.markInitialized(a, ops, false);
 
         List<String> broken = brokenRules();
 
@@ -162,14 +163,14 @@ class InvariantCheckerTest {
 
     @Test
     void shouldReportAnInitRunTwice() {
-        a.engineMarkInitialized(ops, true);
+        NetCorruption.markInitialized(a, ops, true);
 
         assertReports(brokenRules(), a + " ran init of proto 2 times for 0 exits");
     }
 
     @Test
     void shouldReportMissingPerNetData() {
-        a.engineFreeGeneric(k.netns().pernet().idOf(ops.key()));
+        NetCorruption.freeGeneric(a, k.netns().pernet().idOf(ops.key()));
 
         List<String> broken = brokenRules();
 
@@ -225,7 +226,7 @@ class InvariantCheckerTest {
         Net n = t.net();
         k.tasks().exit(t, 0);
         k.advance(Duration.ofMillis(1));
-        a.enginePutNsid(9, n);
+        NetCorruption.putNsid(a, 9, n);
 
         assertReports(brokenRules(), a + " names " + n + " as nsid 9, but it is FREED");
         assertEquals(NetState.FREED, n.state());

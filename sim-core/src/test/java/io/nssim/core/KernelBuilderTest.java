@@ -13,7 +13,6 @@ import io.nssim.core.pernet.PernetOperations;
 import io.nssim.core.ref.RefTracking;
 import io.nssim.core.task.Task;
 import io.nssim.core.testing.CallLog;
-import io.nssim.core.testing.FakeLoopback;
 import io.nssim.core.testing.KernelFixture;
 import io.nssim.core.testing.RecordingPernetOps;
 import java.io.IOException;
@@ -48,7 +47,17 @@ class KernelBuilderTest {
         assertThrows(NullPointerException.class, () -> Kernel.builder().refTracking(null));
         assertThrows(NullPointerException.class, () -> Kernel.builder().loopback(null));
         assertThrows(NullPointerException.class, () -> Kernel.builder().module(null));
-        PernetOperations lo = () -> "lo";
+        KernelModule lo = new KernelModule() {
+            @Override
+            public String name() {
+                return "lo";
+            }
+
+            @Override
+            public Result<Void> init(Kernel kernel) {
+                return Result.ok();
+            }
+        };
         Kernel.Builder b = Kernel.builder().loopback(lo);
         assertThrows(IllegalStateException.class, () -> b.loopback(lo));
         KernelModule m = new KernelModule() {
@@ -117,7 +126,8 @@ class KernelBuilderTest {
         assertEquals(List.of("init A net:[4026531833]", "init B net:[4026531833]"), log.lines());
         assertEquals(List.of("A", "fake_loopback_net_ops", "default_device_ops", "B"),
                 k.netns().pernet().inOrder().stream().map(PernetOperations::name).toList());
-        assertEquals(List.of("a", "b"), k.modules().stream().map(KernelModule::name).toList());
+        // The builder's loopback module loads first, before default_device_ops and the modules given.
+        assertEquals(List.of("fake_loopback", "a", "b"), k.modules().stream().map(KernelModule::name).toList());
     }
 
     private static KernelModule module(String name, PernetOperations ops, boolean device) {
@@ -203,8 +213,8 @@ class KernelBuilderTest {
         org.junit.jupiter.api.Assertions.assertNotEquals(r1, k3.random().nextLong());
         assertEquals(42, k1.seed());
         for (Kernel k : List.of(k1, k2)) {
-            k.nsfs().names().add(k.init(), "a").get();
-            k.nsfs().names().add(k.init(), "b").get();
+            k.netnsNames().add(k.init(), "a").get();
+            k.netnsNames().add(k.init(), "b").get();
         }
         assertEquals(io.nssim.core.testing.KernelSnapshot.of(k1), io.nssim.core.testing.KernelSnapshot.of(k2));
     }

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.nssim.core.file.OpenFile;
+import io.nssim.core.ipnetns.NetnsNames;
+import io.nssim.core.ipnetns.NetnsNames.Outcome;
+import io.nssim.core.ipnetns.NetnsNames.Step;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetState;
-import io.nssim.core.nsfs.NetnsNames;
-import io.nssim.core.nsfs.NetnsNames.Outcome;
-import io.nssim.core.nsfs.NetnsNames.Step;
 import io.nssim.core.nsfs.NsFile;
 import io.nssim.core.ref.RefTracking;
 import io.nssim.core.sock.Sock;
-import io.nssim.core.task.OpenFile;
 import io.nssim.core.task.Task;
 import io.nssim.core.testing.CallLog;
 import io.nssim.core.testing.FakeLoopback;
@@ -151,7 +151,7 @@ final class LifecycleWorld {
         boolean mayFail = creationMayFail();
         boolean mountMayFail = k.faults().armed().containsKey("bind_mount");
         String before = snapshotIf(mayFail || !NetnsNames.isValidName(name) || names.containsKey(name));
-        Outcome<Net> r = k.nsfs().names().add(task(pid), name);
+        Outcome<Net> r = k.netnsNames().add(task(pid), name);
         if (!NetnsNames.isValidName(name)) {
             assertEquals(Step.NAME, r.step());
             assertNoTrace(before, "add " + name);
@@ -178,7 +178,7 @@ final class LifecycleWorld {
 
     void deleteName(String name) {
         String before = snapshotIf(!names.containsKey(name));
-        Outcome<Void> r = k.nsfs().names().delete(name);
+        Outcome<Void> r = k.netnsNames().delete(name);
         if (!NetnsNames.isValidName(name)) {
             assertEquals(Step.NAME, r.step());
             assertNoTrace(before, "del " + name);
@@ -197,7 +197,7 @@ final class LifecycleWorld {
         boolean mountMayFail = k.faults().armed().containsKey("bind_mount");
         String before = snapshotIf(mountMayFail || !NetnsNames.isValidName(name) || names.containsKey(name)
                 || !taskNet.containsKey(pid));
-        Outcome<Net> r = k.nsfs().names().attach(name, pid);
+        Outcome<Net> r = k.netnsNames().attach(name, pid);
         if (!NetnsNames.isValidName(name)) {
             assertEquals(Step.NAME, r.step());
         } else if (names.containsKey(name)) {
@@ -219,7 +219,7 @@ final class LifecycleWorld {
 
     void setNsid(Net observer, String peerName, int nsid) {
         String before = KernelSnapshot.of(k);  // most requests here fail: always compare
-        Outcome<Integer> r = k.nsfs().names().setId(observer, peerName, nsid);
+        Outcome<Integer> r = k.netnsNames().setId(observer, peerName, nsid);
         Net peer = names.get(peerName);
         if (!NetnsNames.isValidName(peerName)) {
             assertEquals(Step.NAME, r.step());

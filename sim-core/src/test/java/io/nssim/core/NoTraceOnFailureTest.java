@@ -3,10 +3,11 @@ package io.nssim.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nssim.core.dev.LinkEvent;
 import io.nssim.core.event.KernelEvent;
+import io.nssim.core.ipnetns.NetnsNames;
+import io.nssim.core.ipnetns.NetnsNames.Step;
 import io.nssim.core.net.Net;
-import io.nssim.core.nsfs.NetnsNames;
-import io.nssim.core.nsfs.NetnsNames.Step;
 import io.nssim.core.nsfs.NsFile;
 import io.nssim.core.sock.Sock;
 import io.nssim.core.task.Task;
@@ -47,8 +48,8 @@ class NoTraceOnFailureTest {
         ops = new RecordingPernetOps("proto", log).withGeneric().withKernelSocket(k).withSysctl("net.proto.x", "1");
         k.registerPernetSubsys(ops).orElseThrow();
         shell = k.tasks().fork(k.init(), "bash").orElseThrow();
-        a = k.nsfs().names().add(shell, "a").get();
-        b = k.nsfs().names().add(shell, "b").get();
+        a = k.netnsNames().add(shell, "a").get();
+        b = k.netnsNames().add(shell, "b").get();
         inA = k.tasks().fork(shell, "server").orElseThrow();
         NsFile f = k.nsfs().openNamed("a", "ip netns exec a").orElseThrow();
         k.tasks().setns(inA, f).orElseThrow();
@@ -71,7 +72,7 @@ class NoTraceOnFailureTest {
         assertEquals(before, KernelSnapshot.of(k), what + " left a trace");
         if (silent) {
             // Links registered and unregistered inside a net that never became visible reach no listener.
-            List<KernelEvent> visible = events.stream().filter(e -> !(e instanceof KernelEvent.Link l)
+            List<KernelEvent> visible = events.stream().filter(e -> !(e instanceof LinkEvent l)
                     || k.netns().netList().contains(l.net())).toList();
             assertEquals(List.of(), visible, what + " announced something");
         }
@@ -161,7 +162,7 @@ class NoTraceOnFailureTest {
 
     @Test
     void shouldLeaveNoTraceWhenIpNetnsFails() {
-        NetnsNames names = k.nsfs().names();
+        NetnsNames names = k.netnsNames();
         assertNoTrace("ip netns add ..", () -> names.add(shell, "..").step() == Step.NAME);
         assertNoTrace("ip netns add a (exists)", () -> names.add(shell, "a").step() == Step.CREATE_FILE);
         assertNoTrace("ip netns del zz", () -> names.delete("zz").step() == Step.REMOVE_FILE);

@@ -14,8 +14,8 @@ public final class Devices {
 
     /**
      * Fresh instances of loopback, veth, dummy (with {@code numdummies=0}, so init_net gets no dummy0) and
-     * bridge, in that order. The loopback module's pernet op must also be given to
-     * {@code Kernel.builder().loopback(...)}; {@link StandardKernel} does both.
+     * bridge, in that order. The loopback module is to be given to
+     * {@code Kernel.builder().loopback(...)}, the others to {@code module(...)}; {@link StandardKernel} does so.
      */
     public static ImmutableList<KernelModule> allModules() {
         return ImmutableList.of(new LoopbackModule(), new VethModule(), new DummyModule(0), new BridgeModule());

@@ -83,14 +83,17 @@ public final class StandardKernel {
         }
 
         public Kernel build() {
-            List<KernelModule> modules = new ArrayList<>(Devices.allModules());
-            LoopbackModule lo = (LoopbackModule) modules.get(0);
-            Kernel.Builder kb = Kernel.builder().seed(seed).refTracking(refTracking).loopback(lo.pernetOps());
+            Kernel.Builder kb = Kernel.builder().seed(seed).refTracking(refTracking);
             if (maxNetNamespaces > 0) {
                 kb.maxNetNamespaces(maxNetNamespaces);
             }
-            for (KernelModule m : modules) {
-                kb.module(m);
+            for (KernelModule m : Devices.allModules()) {
+                // Loopback is loaded before everything else, so that its device op is the first one.
+                if (m instanceof LoopbackModule) {
+                    kb.loopback(m);
+                } else {
+                    kb.module(m);
+                }
             }
             if (!nics.isEmpty()) {
                 kb.module(new PhysicalNicModule(nics));

@@ -12,11 +12,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.nssim.core.Errno;
 import io.nssim.core.dev.IfFlags;
+import io.nssim.core.dev.LinkEvent;
 import io.nssim.core.dev.LinkRequest;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.dev.Operstate;
 import io.nssim.core.dev.RegState;
-import io.nssim.core.event.KernelEvent;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetState;
 import io.nssim.core.ref.RefToken;
@@ -250,9 +250,9 @@ public abstract class NetDeviceContract {
         assertEquals(Operstate.DOWN, dev.operstate());
         assertEquals("noop", dev.qdisc());
         assertEquals(RegState.REGISTERED, dev.regState());
-        KernelEvent.Link del = t.links().stream().filter(KernelEvent.Link::deleted).findFirst().orElseThrow();
+        LinkEvent del = t.links().stream().filter(LinkEvent::deleted).findFirst().orElseThrow();
         assertSame(a, del.net());
-        KernelEvent.Link last = t.links().get(t.links().size() - 1);
+        LinkEvent last = t.links().get(t.links().size() - 1);
         assertFalse(last.deleted());
         assertSame(b, last.net());
         assertTrue(a.nsids().idOf(b) >= 0, "the old net names the target");

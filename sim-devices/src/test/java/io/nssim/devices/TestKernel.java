@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.collect.ImmutableList;
 import io.nssim.core.Kernel;
 import io.nssim.core.Result;
+import io.nssim.core.dev.LinkEvent;
 import io.nssim.core.dev.LinkRequest;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.event.KernelEvent;
@@ -21,12 +22,12 @@ import java.util.Map;
 public final class TestKernel {
     public final Kernel k;
     private final Map<Net, NetRef> refs = new IdentityHashMap<>();
-    private final List<KernelEvent.Link> links = new ArrayList<>();
+    private final List<LinkEvent> links = new ArrayList<>();
 
     public TestKernel(Kernel k) {
         this.k = k;
         k.events().subscribe(e -> {
-            if (e instanceof KernelEvent.Link l) {
+            if (e instanceof LinkEvent l) {
                 links.add(l);
             }
         });
@@ -74,7 +75,7 @@ public final class TestKernel {
     }
 
     /** RTM_NEWLINK/RTM_DELLINK events seen so far, as "new NAME@net" / "del NAME@net". */
-    public List<KernelEvent.Link> links() {
+    public List<LinkEvent> links() {
         return links;
     }
 
@@ -83,7 +84,7 @@ public final class TestKernel {
     }
 
     public ImmutableList<String> deletedNames() {
-        return links.stream().filter(KernelEvent.Link::deleted).map(l -> l.dev().name())
+        return links.stream().filter(LinkEvent::deleted).map(l -> l.dev().name())
                 .collect(ImmutableList.toImmutableList());
     }
 

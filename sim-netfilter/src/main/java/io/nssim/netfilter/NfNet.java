@@ -80,8 +80,9 @@ public final class NfNet {
         return net;
     }
 
+    /** The machine the netfilter module was loaded into. */
     public Kernel kernel() {
-        return net.kernel();
+        return module.kernel();
     }
 
     public NetfilterModule module() {
@@ -113,7 +114,7 @@ public final class NfNet {
 
     private synchronized Conntrack makeConntrack() {
         if (conntrack == null) {
-            conntrack = new Conntrack(net.kernel());
+            conntrack = new Conntrack(module.kernel());
         }
         return conntrack;
     }
@@ -170,8 +171,12 @@ public final class NfNet {
                     need |= c.materialized();
                 }
             }
-            for (Rule r : t.model().allRules()) {
-                need |= r.spec().usesConntrack();
+            // A walk without copies that stops at the first user: this runs after every commit.
+            for (ChainModel c : t.model().chains()) {
+                var rules = c.rules();
+                for (int i = 0; i < rules.size() && !need; i++) {
+                    need = rules.get(i).spec().usesConntrack();
+                }
             }
         }
         if (need && !ctRegistered) {

@@ -19,9 +19,7 @@
  *   <li>{@code iptables-restore}: {@link io.nssim.netfilter.cmd.IptablesRestoreCommand} (stdin as a string,
  *       an overload resolves file arguments);</li>
  *   <li>{@code ipset}: {@link io.nssim.netfilter.cmd.IpsetCommand} (ipset 7.17, hash:ip and hash:net);</li>
- *   <li>{@code conntrack}: {@link io.nssim.netfilter.cmd.ConntrackCommand} (conntrack-tools 1.4.7);</li>
- *   <li>{@code dmesg}: {@link io.nssim.netfilter.cmd.DmesgCommand} (the machine's kernel log, where LOG
- *       writes).</li>
+ *   <li>{@code conntrack}: {@link io.nssim.netfilter.cmd.ConntrackCommand} (conntrack-tools 1.4.7).</li>
  * </ul>
  * {@code argv[0]} is the program name in every case.
  *

@@ -91,6 +91,10 @@ public final class InteractiveShell {
                 }
                 status = machine.shell().runLine(first, line, body);
                 w.flush();
+                if (machine.shell().terminated()) {
+                    saveHistory(reader); // the shell killed itself (kill 0): it is gone
+                    return status;
+                }
             }
         }
     }

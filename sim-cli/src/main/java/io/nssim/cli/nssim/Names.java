@@ -1,16 +1,16 @@
 package io.nssim.cli.nssim;
 
-import io.nssim.userland.shell.Job;
-import io.nssim.userland.shell.Shell;
 import io.nssim.core.Kernel;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetRef;
 import io.nssim.core.net.NetState;
 import io.nssim.core.nsfs.NsFile;
 import io.nssim.core.ref.RefToken;
 import io.nssim.core.sock.Sock;
-import io.nssim.core.task.OpenFile;
 import io.nssim.core.task.Task;
+import io.nssim.userland.shell.Job;
+import io.nssim.userland.shell.Shell;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -27,21 +27,35 @@ final class Names {
     private final Shell shell;
     /** The last /run/netns name seen for each net (newest mount wins). */
     private final Map<Net, String> lastName = new IdentityHashMap<>();
+    /** The /run/netns entry serial up to which names are noted. */
+    private long seenSerial;
+    private int sizeAfterSweep;
 
     Names(Kernel kernel, Shell shell) {
         this.kernel = kernel;
         this.shell = shell;
     }
 
-    /** Notes the current names; forgets nets that have been freed. */
+    /**
+     * Notes the names created since the last call; forgets nets that have been freed. Runs before every line, so
+     * it costs time proportional to what changed, not to the number of names: a net's newest name wins, and
+     * freed nets are swept once the memory has doubled since the last sweep (amortised O(1) per net).
+     */
     void refresh() {
-        List<String> names = kernel.nsfs().runNetns().names();
-        // names() is newest first: walk it backwards so that the newest name of a net wins.
-        for (int i = names.size() - 1; i >= 0; i--) {
-            String n = names.get(i);
-            kernel.nsfs().runNetns().lookup(n).ifPresent(net -> lastName.put(net, n));
+        long serial = kernel.nsfs().runNetns().lastSerial();
+        if (serial != seenSerial) {
+            List<String> added = kernel.nsfs().runNetns().namesCreatedAfter(seenSerial);
+            // Newest first: walk it backwards so that the newest name of a net wins.
+            for (int i = added.size() - 1; i >= 0; i--) {
+                String n = added.get(i);
+                kernel.nsfs().runNetns().lookup(n).ifPresent(net -> lastName.put(net, n));
+            }
+            seenSerial = serial;
         }
-        lastName.keySet().removeIf(net -> net.state() == NetState.FREED);
+        if (lastName.size() > 2 * sizeAfterSweep + 64) {
+            lastName.keySet().removeIf(net -> net.state() == NetState.FREED);
+            sizeAfterSweep = lastName.size();
+        }
     }
 
     /** "init_net", "blue", "blue, b2" (every name mounted on it), "blue (name deleted)" or "(no name)". */

@@ -111,7 +111,10 @@ class ConformanceTest {
         String gap = gapOf(name);
         String script = Files.readString(scenario, StandardCharsets.UTF_8);
         String expected = Files.readString(golden, StandardCharsets.UTF_8);
-        String actual = new ScriptRunner(1).run(name + ".sh", MainAccess.lines(script));
+        ScriptRunner runner = new ScriptRunner(1);
+        String actual = runner.run(name + ".sh", MainAccess.lines(script));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), runner.internalErrors(),
+                name + ": internal errors are bugs in nssim");
         String e = Normaliser.normalise(expected);
         String a = Normaliser.normalise(actual);
         if (gap != null) {

@@ -46,7 +46,13 @@ class ExamplesTest {
     /** The transcript {@code ./nssim run examples/NAME.sh} prints from the repository root. */
     static String transcript(Path lab) throws IOException {
         String text = Files.readString(lab, StandardCharsets.UTF_8);
-        return new ScriptRunner(1).run("examples/" + lab.getFileName(), MainTestAccess.splitLines(text));
+        ScriptRunner runner = new ScriptRunner(1);
+        String out = runner.run("examples/" + lab.getFileName(), MainTestAccess.splitLines(text));
+        if (!runner.internalErrors().isEmpty()) {
+            throw new AssertionError(lab.getFileName() + ": internal errors are bugs in nssim: "
+                    + runner.internalErrors());
+        }
+        return out;
     }
 
     /** Java call sites ("Nssim.leak:327") without their line numbers ("Nssim.leak:N"). */

@@ -51,6 +51,72 @@ class ShellTest {
     }
 
     @Test
+    void shouldRefuseExecNestedAThousandDeepWithAMessageInsteadOfOverflowingTheStack() {
+        run("ip netns add a");
+        String nested = "ip netns exec a ".repeat(1000) + "true";
+        int status = run(nested);
+        assertEquals(Shell.EXEC_NESTING_STATUS, status);
+        assertTrue(out.toString().startsWith("nssim: ip: nesting limit of " + Shell.EXEC_NESTING_LIMIT + " "),
+                out::toString);
+        assertEquals(0, m.kernel().tasks().list().stream().filter(t -> t.comm().equals("ip")).count(),
+                "every nested ip process exited");
+        assertEquals(0, run("ip netns exec a ".repeat(Shell.EXEC_NESTING_LIMIT - 1) + "sleep 1"),
+                "nesting up to the limit runs, sleeping included");
+        assertEquals(0, run("true"), "the shell goes on");
+    }
+
+    @Test
+    void shouldTurnAnExceptionIntoOneInternalErrorLineWithStatus70AndGoOn() {
+        m.shell().registerBuiltin("boom", (p, args) -> {
+            throw new IllegalStateException("a bug");
+        });
+        assertEquals(Shell.INTERNAL_ERROR_STATUS, run("boom now"));
+        assertEquals("nssim: internal error in boom now (IllegalStateException: a bug)\n", out.toString());
+        assertEquals(java.util.List.of("line 1: boom now (java.lang.IllegalStateException: a bug)"),
+                m.shell().internalErrors(), "recorded for the test suites");
+        assertEquals(0, run("ip netns add a"), "the script goes on");
+        assertEquals(java.util.List.of(), m.kernel().checkInvariants());
+    }
+
+    @Test
+    void shouldEndTheForegroundProcessAndCloseRtnlWhenAProgramThrows() {
+        m.shell().programs().register("crash", (p, argv) -> {
+            p.kernel().netdev().rtnlLock();
+            throw new IllegalArgumentException("half done");
+        });
+        long before = m.kernel().tasks().list().size();
+        assertEquals(Shell.INTERNAL_ERROR_STATUS, run("crash"));
+        assertEquals(before, m.kernel().tasks().list().size(), "the crashed child exited");
+        assertTrue(!m.kernel().rtnl().isHeld(), "the rtnl section it left open was closed");
+        assertEquals(0, run("ip link add va type veth peer name vb"));
+    }
+
+    @Test
+    void shouldKillEveryJobButNotTheShellWithKillMinusOne() {
+        run("sleep 100 &");
+        run("sleep 200 &");
+        assertEquals(0, run("kill -9 -1"), out::toString);
+        assertTrue(!m.shell().terminated());
+        assertEquals(1, run("kill -9 -1"), "no process left to signal: ESRCH");
+        assertEquals("t.sh: line 4: kill: (-1) - No such process\n", out.toString());
+    }
+
+    @Test
+    void shouldEndTheShellAndItsJobsWithKillZero() {
+        run("sleep 100 &");
+        assertEquals(143, run("kill 0"));
+        assertTrue(m.shell().terminated(), "bash signalled its own process group");
+        assertEquals(0, m.kernel().tasks().list().stream().filter(t -> t.comm().equals("sleep")).count());
+    }
+
+    @Test
+    void shouldIgnoreKillNineOfInit() {
+        assertEquals(0, run("kill -9 1"));
+        assertEquals("", out.toString());
+        assertTrue(!m.shell().terminated());
+    }
+
+    @Test
     void shouldKeepANamespaceAliveWhileAJobInItRuns() {
         run("ip netns add a");
         Net a = m.kernel().nsfs().runNetns().lookup("a").orElseThrow();

@@ -1,8 +1,10 @@
 package io.nssim.core.dev;
 
-import io.nssim.core.Kernel;
+import io.nssim.core.Result;
 import io.nssim.core.net.Net;
+import io.nssim.core.net.NetNamespaces;
 import io.nssim.core.pernet.PernetOperations;
+import io.nssim.core.trace.Tracer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,10 +21,14 @@ import java.util.List;
  * around the whole device phase, so the todo (the wait for references) runs when it ends that section.
  */
 public final class DefaultDeviceOps implements PernetOperations {
-    private final Kernel kernel;
+    private final Netdev netdev;
+    private final NetNamespaces netns;
+    private final Tracer trace;
 
-    public DefaultDeviceOps(Kernel kernel) {
-        this.kernel = kernel;
+    public DefaultDeviceOps(Netdev netdev, NetNamespaces netns, Tracer trace) {
+        this.netdev = netdev;
+        this.netns = netns;
+        this.trace = trace;
     }
 
     @Override
@@ -32,12 +38,8 @@ public final class DefaultDeviceOps implements PernetOperations {
 
     @Override
     public void exitBatchRtnl(List<Net> nets) {
-        Netdev netdev = kernel.netdev();
         netdev.rtnlLock();
-        if (kernel.trace().isOn()) {
-            kernel.trace().enter("default_device_exit_batch", nets.toString());
-        }
-        try {
+        try (var t = trace.enter("default_device_exit_batch", nets)) {
             for (Net net : nets) {
                 refundToInitNet(net);
             }
@@ -55,7 +57,6 @@ public final class DefaultDeviceOps implements PernetOperations {
             }
             netdev.unregisterNetdeviceMany(kill);
         } finally {
-            kernel.trace().exit();
             netdev.rtnlUnlock();
         }
     }
@@ -63,10 +64,8 @@ public final class DefaultDeviceOps implements PernetOperations {
     /** Through the device's link ops' dellink when it has them, else straight onto {@code kill}. */
     private void queueForKill(Netdev netdev, NetDevice dev, List<NetDevice> kill) {
         if (dev.linkOps() != null) {
-            if (kernel.trace().isOn()) {
-                kernel.trace().note(dev.linkOps().kind() + "_dellink(" + dev.name() + ")");
-            }
-            dev.linkOps().dellink(kernel, dev, kill);
+            trace.note("{}_dellink({})", dev.linkOps().kind(), dev.name());
+            dev.linkOps().dellink(netdev, dev, kill);
         } else {
             netdev.unregisterNetdeviceQueue(dev, kill);
         }
@@ -87,8 +86,7 @@ public final class DefaultDeviceOps implements PernetOperations {
         if (!any) {
             return; // nothing moves (lo is netns-local): no copy of the list to walk
         }
-        Net init = kernel.initNet();
-        Netdev netdev = kernel.netdev();
+        Net init = netns.initNet();
         for (NetDevice dev : devices.list()) {
             if (!refundable(dev)) {
                 continue;
@@ -102,11 +100,10 @@ public final class DefaultDeviceOps implements PernetOperations {
                     netdev.delAltname(dev, alt);
                 }
             }
-            if (kernel.trace().isOn()) {
-                kernel.trace().enter("dev_change_net_namespace", dev.name() + " -> init_net");
+            Result<Void> r;
+            try (var t = trace.enter("dev_change_net_namespace", "{} -> init_net", dev.name())) {
+                r = netdev.refundToInitNet(dev, fallback);
             }
-            var r = netdev.refundToInitNet(dev, fallback);
-            kernel.trace().exit();
             if (r.isErr()) {
                 // The kernel BUG()s here: a device that can neither stay nor go.
                 throw new IllegalStateException("default_device_exit_net: failed to move " + dev.name()

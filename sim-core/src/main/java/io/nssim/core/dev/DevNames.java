@@ -35,10 +35,4 @@ public final class DevNames {
         }
         return true;
     }
-
-    /** Whether the name is a {@code %d} pattern for {@code dev_alloc_name}. */
-    public static boolean isPattern(String name) {
-        int i = name.indexOf('%');
-        return i >= 0 && i + 1 < name.length() && name.charAt(i + 1) == 'd' && name.indexOf('%', i + 1) < 0;
-    }
 }

@@ -111,16 +111,4 @@ public record LinkRequest(String name, int mtu, MacAddress address, int txqlen, 
     public LinkRequest withIfindex(int index) {
         return new LinkRequest(name, mtu, address, txqlen, up, peer, kindData, index);
     }
-
-    // Compatibility accessors for callers written against the flat form.
-
-    /** The peer's name, or "" when unnamed or there is no peer clause. */
-    public String peerName() {
-        return peer == null ? "" : peer.name();
-    }
-
-    /** The peer's net, or null. */
-    public Net peerNet() {
-        return peer == null ? null : peer.net();
-    }
 }

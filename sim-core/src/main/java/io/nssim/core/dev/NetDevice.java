@@ -66,6 +66,8 @@ public class NetDevice {
     private int ifindex;
     private Net net;
     private RegState regState = RegState.UNINITIALIZED;
+    /** The device layer that registered the device ({@code register_netdevice}); null before. */
+    private Netdev layer;
     /**
      * {@code dev->rtnl_link_state == RTNL_LINK_INITIALIZING}: created by {@code rtnl_create_link} and not yet
      * configured by {@code rtnl_configure_link}. Until then register and unregister send no RTM_NEWLINK or
@@ -309,6 +311,9 @@ public class NetDevice {
         return master;
     }
 
+    /** Devices whose {@link #master} this is (kept by {@link #setMaster}). */
+    private int lowerCount;
+
     public ImmutableList<String> altnames() {
         return ImmutableList.copyOf(altnames);
     }
@@ -438,7 +443,7 @@ public class NetDevice {
         this.carrier = on;
         if (regState != RegState.UNINITIALIZED && net != null) {
             carrierChanges++;
-            net.kernel().netdev().linkwatchFire(this);
+            layer.linkwatchFire(this);
         }
     }
 
@@ -512,7 +517,18 @@ public class NetDevice {
     }
 
     void setMaster(NetDevice m) {
+        if (master != null) {
+            master.lowerCount--;
+        }
         this.master = m;
+        if (m != null) {
+            m.lowerCount++;
+        }
+    }
+
+    /** How many devices have this one as master: lets an unregistration skip the walk for lower devices. */
+    int lowerCount() {
+        return lowerCount;
     }
 
     void setRootQdisc(String q) {
@@ -551,6 +567,11 @@ public class NetDevice {
 
     void setSerial(long s) {
         this.serial = s;
+    }
+
+    /** The device layer that registered the device: where its linkwatch events go. */
+    void setLayer(Netdev netdev) {
+        this.layer = netdev;
     }
 
     /** Where the device sits in {@link Netdev}'s list of live devices, or -1. */

@@ -5,14 +5,16 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.nssim.core.Errno;
-import io.nssim.core.Kernel;
 import io.nssim.core.Result;
-import io.nssim.core.event.KernelEvent;
+import io.nssim.core.context.KernelContext;
 import io.nssim.core.net.Net;
+import io.nssim.core.net.NetNamespaces;
 import io.nssim.core.net.NetState;
 import io.nssim.core.ref.RefCount;
 import io.nssim.core.ref.RefToken;
+import io.nssim.core.rtnl.Rtnl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -21,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -30,8 +33,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * rename, MTU/MAC/alias/group/txqlen, masters, the move between namespaces, the notifier chain, linkwatch and
  * device references.
  *
- * <p><b>Locking.</b> Every method runs under the kernel lock; {@link #rtnlLock}/{@link #rtnlUnlock} model the
- * rtnl mutex's nesting and, above all, what {@code rtnl_unlock} does on the way out: run the linkwatch queue
+ * <p><b>Locking.</b> Every method runs under the kernel lock; {@link #rtnlLock}/{@link #rtnlUnlock} take the
+ * {@link Rtnl} mutex, whose outermost unlock runs the work this layer installs: the linkwatch queue
  * (the kernel runs urgent linkwatch work right after rtnl drops, and delays other events by up to a second;
  * nssim runs them all at once) and then {@code netdev_run_todo}, which waits for unregistered devices to lose
  * their last reference. Public operations take the lock themselves, so a call from outside any rtnl section
@@ -64,14 +67,18 @@ public final class Netdev {
     private static final String ALLOC_HOLDER = "alloc_netdev";
     private static final String REGISTERED_HOLDER = "dev_registered_tracker";
 
-    private final Kernel kernel;
+    private final KernelContext kernel;
+    private final NetNamespaces netns;
+    private final Rtnl rtnl;
     private final List<NetdevNotifier> notifiers = new CopyOnWriteArrayList<>();
-    /** Nesting depth of the rtnl mutex; 0 outside any rtnl section. */
-    private int rtnlDepth;
+    /** {@code link_ops}: the registered link kinds ({@code rtnl_link_register}), in registration order. */
+    private final Map<String, RtnlLinkOps> linkKinds = new LinkedHashMap<>();
     /** {@code net_todo_list}: unregistered devices no netdev_run_todo has taken yet. */
     private final List<NetDevice> netTodoList = new ArrayList<>();
     /** netdev_run_todo calls still waiting for references, oldest first. */
     private final List<UnregisterWait> waits = new ArrayList<>();
+    /** NETDEV_UNREGISTER re-broadcasts of every wait loop so far, run or accounted (see {@link #rebroadcasts}). */
+    private long rebroadcasts;
     /** {@code lweventlist}: devices with a pending linkwatch event, in firing order. */
     private final LinkedHashSet<NetDevice> linkwatchPending = new LinkedHashSet<>();
     /** The serial the next registration gets (kept in the device: see {@link #pointerOf}). */
@@ -82,8 +89,54 @@ public final class Netdev {
      */
     private final List<NetDevice> live = new ArrayList<>();
 
-    public Netdev(Kernel kernel) {
-        this.kernel = checkNotNull(kernel, "kernel");
+    public Netdev(KernelContext context, NetNamespaces netns, Rtnl rtnl) {
+        this.kernel = checkNotNull(context, "context");
+        this.netns = checkNotNull(netns, "netns");
+        this.rtnl = checkNotNull(rtnl, "rtnl");
+        rtnl.setUnlockWork(new Rtnl.UnlockWork() {
+            @Override
+            public void beforeUnlock() {
+                linkwatchRunQueue();
+            }
+
+            @Override
+            public void afterUnlock(Runnable whenDone) {
+                runTodo(whenDone);
+            }
+
+            @Override
+            public boolean allFreed() {
+                return waits.isEmpty();
+            }
+        });
+    }
+
+    /** The rtnl mutex this layer's operations take. */
+    public Rtnl rtnl() {
+        return rtnl;
+    }
+
+    // ---- link kinds ----
+
+    /** {@code rtnl_link_register}. */
+    public void rtnlLinkRegister(RtnlLinkOps ops) {
+        checkState(!linkKinds.containsKey(ops.kind()), "link kind %s registered twice", ops.kind());
+        linkKinds.put(ops.kind(), ops);
+    }
+
+    /** {@code rtnl_link_unregister}. */
+    public void rtnlLinkUnregister(RtnlLinkOps ops) {
+        linkKinds.remove(ops.kind());
+    }
+
+    /** {@code rtnl_link_ops_get}: the link ops for {@code type KIND}, if that kind is loaded. */
+    public Optional<RtnlLinkOps> linkKind(String kind) {
+        return Optional.ofNullable(linkKinds.get(kind));
+    }
+
+    /** The registered link kinds, in registration order. */
+    public ImmutableMap<String, RtnlLinkOps> linkKinds() {
+        return ImmutableMap.copyOf(linkKinds);
     }
 
     // ---- notifier chain ----
@@ -97,6 +150,17 @@ public final class Netdev {
         notifiers.remove(n);
     }
 
+    /** The first refusal of {@code name} for {@code dev} by a notifier ({@link NetdevNotifier#checkName}). */
+    private Result<Void> checkNameWithNotifiers(NetDevice dev, String name) {
+        for (NetdevNotifier n : notifiers) {
+            Result<Void> r = n.checkName(dev, name);
+            if (r.isErr()) {
+                return r;
+            }
+        }
+        return Result.ok();
+    }
+
     /** {@code call_netdevice_notifiers}. */
     public void callNotifiers(NetdevEvent event, NetDevice dev) {
         for (NetdevNotifier n : notifiers) {
@@ -108,7 +172,7 @@ public final class Netdev {
 
     /** {@code rtnl_lock}: sections nest; the outermost unlock runs linkwatch and the todo list. */
     public void rtnlLock() {
-        rtnlDepth++;
+        rtnl.lock();
     }
 
     /**
@@ -116,8 +180,7 @@ public final class Netdev {
      * Returns whether every unregistration has completed (no device is waiting for references).
      */
     public boolean rtnlUnlock() {
-        unlock(null, true);
-        return waits.isEmpty();
+        return rtnl.unlock();
     }
 
     /**
@@ -125,27 +188,7 @@ public final class Netdev {
      * are free: {@code whenDone} runs then, at once if nothing waits.
      */
     public void rtnlUnlock(Runnable whenDone) {
-        unlock(checkNotNull(whenDone, "whenDone"), true);
-    }
-
-    /** Whether some rtnl section is open. */
-    public boolean rtnlHeld() {
-        return rtnlDepth > 0;
-    }
-
-    private void unlock(Runnable whenDone, boolean runTodo) {
-        checkState(rtnlDepth > 0, "rtnl_unlock without rtnl_lock");
-        if (rtnlDepth == 1) {
-            linkwatchRunQueue();
-        }
-        rtnlDepth--;
-        if (rtnlDepth > 0) {
-            checkState(whenDone == null, "rtnl_unlock(whenDone) inside a nested rtnl section");
-            return;
-        }
-        if (runTodo) {
-            runTodo(whenDone);
-        }
+        rtnl.unlock(whenDone);
     }
 
     // ---- lookups ----
@@ -324,6 +367,13 @@ public final class Netdev {
         if (ifindex == 0 && net.devices().peekNextIndex() < 0) {
             return Result.err(Errno.ENFILE);
         }
+        Result<Void> veto = checkNameWithNotifiers(dev, name.get());
+        if (veto.isErr()) {
+            if (ifindex == 0) {
+                net.devices().reserveNextIndex(); // the index was taken before the notifiers ran: it stays used
+            }
+            return veto;
+        }
         Result<Void> init = dev.ndoInit();
         if (init.isErr()) {
             return init;
@@ -334,6 +384,7 @@ public final class Netdev {
             dev.setName(name.get());
             dev.setIfindex(index);
             dev.setNet(net);
+            dev.setLayer(this);
             dev.setAllocRef(dev.refcnt().hold(ALLOC_HOLDER));
             dev.setRegState(RegState.REGISTERED);
             dev.setRegisteredRef(dev.refcnt().hold(REGISTERED_HOLDER));
@@ -439,7 +490,7 @@ public final class Netdev {
      * worker): {@code whenDone} runs then, at once if they already are.
      */
     public void runTodo(Runnable whenDone) {
-        checkState(rtnlDepth == 0, "netdev_run_todo under rtnl");
+        checkState(!rtnl.isHeld(), "netdev_run_todo under rtnl");
         if (netTodoList.isEmpty()) {
             if (whenDone != null) {
                 whenDone.run();
@@ -464,11 +515,6 @@ public final class Netdev {
         }
         b.addAll(netTodoList);
         return b.build();
-    }
-
-    /** Whether some netdev_run_todo is still waiting for a device reference. */
-    public boolean waitingForReferences() {
-        return !waits.isEmpty();
     }
 
     /**
@@ -542,8 +588,9 @@ public final class Netdev {
                 for (NetDevice d : list) {
                     callNotifiers(NetdevEvent.UNREGISTER, d);
                 }
-                unlock(null, false); // __rtnl_unlock: no todo
+                rtnl.unlockWithoutTodo(); // __rtnl_unlock: no todo
                 rebroadcastTime = now;
+                rebroadcasts++;
             }
             if (waitMs == 0) {
                 waitMs = WAIT_REFS_MIN_MSECS;
@@ -551,7 +598,9 @@ public final class Netdev {
             } else {
                 int sleep = waitMs;
                 waitMs = Math.min(waitMs << 1, WAIT_REFS_MAX_MSECS);
-                kernel.clock().schedule("netdev_wait_allrefs_any", Duration.ofMillis(sleep), this::afterSleep);
+                long wake = sleep == WAIT_REFS_MAX_MSECS ? fastForward(now) : now;
+                long delay = wake - now + Duration.ofMillis(sleep).toNanos();
+                kernel.clock().schedule("netdev_wait_allrefs_any", Duration.ofNanos(delay), this::afterSleep);
             }
         }
 
@@ -563,18 +612,82 @@ public final class Netdev {
             long now = kernel.clock().nanoTime();
             if (now - warningTime > UNREGISTER_WARN_INTERVAL.toNanos()) {
                 for (NetDevice d : list) {
-                    kernel.printk("unregister_netdevice: waiting for " + d.name()
-                            + " to become free. Usage count = " + d.refcnt().count());
-                    printTracker(d);
+                    printAll(warning(d));
                 }
                 warningTime = now;
             }
             loop();
         }
+
+        /**
+         * The loop at its longest sleep, with nothing else due before the clock's horizon: every wake-up from
+         * {@code now} to the horizon would find no device free, log the same warnings and re-broadcast
+         * NETDEV_UNREGISTER to notifiers for which a repeat changes nothing. Those wake-ups are accounted at
+         * once (their warnings go to the log ring with their own timestamps, the re-broadcasts are counted) and
+         * the loop goes on from the last of them, which is returned. A notifier that watches repeats (one that
+         * is not {@link NetdevNotifier#idempotentRebroadcast}) gets every wake-up run.
+         */
+        private long fastForward(long now) {
+            long period = Duration.ofMillis(WAIT_REFS_MAX_MSECS).toNanos();
+            long horizon = kernel.clock().horizonNanos();
+            long wakes = (horizon - now - 1) / period; // wake-ups strictly before the horizon
+            if (wakes <= 0 || !notifiers.stream().allMatch(NetdevNotifier::idempotentRebroadcast)) {
+                return now;
+            }
+            long warnEvery = UNREGISTER_WARN_INTERVAL.toNanos() / period + 1;
+            long firstWarn = firstIndex(now - warningTime, UNREGISTER_WARN_INTERVAL.toNanos(), period);
+            long warnings = firstWarn > wakes ? 0 : (wakes - firstWarn) / warnEvery + 1;
+            if (warnings > 0) {
+                List<String> group = new ArrayList<>();
+                for (NetDevice d : list) {
+                    group.addAll(warning(d));
+                }
+                kernel.printkRepeated(group, now + firstWarn * period, warnEvery * period, warnings);
+                warningTime = now + (firstWarn + (warnings - 1) * warnEvery) * period;
+            }
+            long castEvery = REBROADCAST_INTERVAL.toNanos() / period + 1;
+            long firstCast = firstIndex(now - rebroadcastTime, REBROADCAST_INTERVAL.toNanos(), period);
+            long casts = firstCast > wakes ? 0 : (wakes - firstCast) / castEvery + 1;
+            if (casts > 0) {
+                rebroadcastTime = now + (firstCast + (casts - 1) * castEvery) * period;
+                rebroadcasts += casts;
+            }
+            if (kernel.trace().isOn()) {
+                kernel.trace().note("netdev_wait_allrefs_any: " + wakes + " wake-ups with nothing to do skipped ("
+                        + casts + " re-broadcasts, " + warnings + " warnings)");
+            }
+            return now + wakes * period;
+        }
+
+        /** The first wake-up (1, 2, ... periods from now) more than {@code interval} after an event {@code since} ago. */
+        private static long firstIndex(long since, long interval, long period) {
+            long rest = interval - since;
+            return rest < 0 ? 1 : Math.max(1, rest / period + 1);
+        }
+    }
+
+    /** Every NETDEV_UNREGISTER the wait loops re-broadcast, counting those a long sleep accounted at once. */
+    public long rebroadcasts() {
+        return rebroadcasts;
+    }
+
+    private void printAll(List<String> lines) {
+        for (String line : lines) {
+            kernel.printk(line);
+        }
+    }
+
+    /** The {@code pr_emerg} of netdev_wait_allrefs_any for {@code d} and its tracker's holders. */
+    private List<String> warning(NetDevice d) {
+        List<String> lines = new ArrayList<>();
+        lines.add("unregister_netdevice: waiting for " + d.name() + " to become free. Usage count = "
+                + d.refcnt().count());
+        printTracker(d, lines);
+        return lines;
     }
 
     /** {@code ref_tracker_dir_print}: the holders of the device's references, grouped by who and where. */
-    private void printTracker(NetDevice d) {
+    private void printTracker(NetDevice d, List<String> out) {
         Map<String, Integer> groups = new LinkedHashMap<>();
         int total = 0;
         for (RefToken t : d.refcnt().holders()) {
@@ -592,14 +705,14 @@ public final class Netdev {
             if (shown++ == TRACKER_DISPLAY_LIMIT) {
                 break;
             }
-            kernel.printk("ref_tracker: " + dir + " has " + g.getValue() + "/" + total + " users at");
+            out.add("ref_tracker: " + dir + " has " + g.getValue() + "/" + total + " users at");
             for (String line : g.getKey().split("\n")) {
-                kernel.printk("     " + line.strip());
+                out.add("     " + line.strip());
             }
             skipped -= g.getValue();
         }
         if (skipped > 0) {
-            kernel.printk("ref_tracker: " + dir + " skipped reports about " + skipped + "/" + total + " users.");
+            out.add("ref_tracker: " + dir + " skipped reports about " + skipped + "/" + total + " users.");
         }
     }
 
@@ -696,15 +809,10 @@ public final class Netdev {
      */
     public void linkwatchFire(NetDevice dev) {
         linkwatchPending.add(dev);
-        if (rtnlDepth == 0) {
+        if (!rtnl.isHeld()) {
             rtnlLock();
             rtnlUnlock();
         }
-    }
-
-    /** Devices with a pending linkwatch event. */
-    public ImmutableList<NetDevice> linkwatchPending() {
-        return ImmutableList.copyOf(linkwatchPending);
     }
 
     /** {@code __linkwatch_run_queue}: runs every pending event, including those the events themselves fire. */
@@ -774,6 +882,10 @@ public final class Netdev {
         if (kernel.faults().shouldFail("device_rename")) {
             // netif_change_name: device_rename (sysfs) failed; the old name is put back, nothing was announced.
             return Result.err(Errno.ENOMEM);
+        }
+        Result<Void> veto = checkNameWithNotifiers(dev, name.get());
+        if (veto.isErr()) {
+            return veto; // NETDEV_CHANGENAME refused: dev_change_name rolls the name back
         }
         rtnlLock();
         try {
@@ -1045,6 +1157,9 @@ public final class Netdev {
     }
 
     private static ImmutableList<NetDevice> lowerDevicesOf(NetDevice master) {
+        if (master.net() == null || master.lowerCount() == 0) { // most devices are no one's master: no walk
+            return ImmutableList.of();
+        }
         if (master.net() == null) {
             return ImmutableList.of();
         }
@@ -1095,7 +1210,7 @@ public final class Netdev {
     Result<Void> refundToInitNet(NetDevice dev, String pat) {
         refunding = true;
         try {
-            return changeNetNamespace(dev, kernel.initNet(), pat, 0);
+            return changeNetNamespace(dev, netns.initNet(), pat, 0);
         } finally {
             refunding = false;
         }
@@ -1167,7 +1282,7 @@ public final class Netdev {
             if (dev.master() != null) {
                 upperDevUnlink(dev);
             }
-            kernel.netns().peernet2idAlloc(old, target);
+            netns.peernet2idAlloc(old, target);
             // rtmsg_ifinfo_newnet: the old net hears where the device went (IFLA_NEW_NETNSID, IFLA_NEW_IFINDEX).
             rtmsgIfinfo(true, dev, target, index);
             dev.setNet(target);
@@ -1247,7 +1362,7 @@ public final class Netdev {
         } else if (name.indexOf('%') < 0 && net.devices().nameTaken(name)) {
             return Result.err(Errno.EEXIST);
         }
-        RtnlLinkOps ops = kernel.linkKind(kind).orElse(null);
+        RtnlLinkOps ops = linkKinds.get(kind);
         if (ops == null) {
             return Result.err(Errno.EOPNOTSUPP, "Unknown device type");
         }
@@ -1260,7 +1375,7 @@ public final class Netdev {
             kernel.trace().enter("rtnl_newlink", kind + " " + name + " in " + net);
         }
         try {
-            Result<NetDevice> r = ops.newlink(kernel, net, request.withName(name));
+            Result<NetDevice> r = ops.newlink(net, request.withName(name));
             if (r.isErr()) {
                 return r;
             }
@@ -1269,7 +1384,7 @@ public final class Netdev {
             if (c.isErr()) {
                 // out_unregister: the kind's dellink, as for a failed newlink.
                 List<NetDevice> kill = new ArrayList<>();
-                ops.dellink(kernel, dev, kill);
+                ops.dellink(this, dev, kill);
                 unregisterNetdeviceMany(kill);
                 return c.propagate();
             }
@@ -1338,7 +1453,7 @@ public final class Netdev {
         if (linkNet == null || linkNet == dev.net()) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(kernel.netns().peernet2idAlloc(srcNet, linkNet));
+        return OptionalInt.of(netns.peernet2idAlloc(srcNet, linkNet));
     }
 
     /**
@@ -1358,7 +1473,7 @@ public final class Netdev {
             return;
         }
         fillLinkNetnsid(dev, dev.net());
-        kernel.events().publish(new KernelEvent.Link(deleted, dev.net(), dev, newNet, newIfindex));
+        kernel.events().publish(new LinkEvent(deleted, dev.net(), dev, newNet, newIfindex));
     }
 
     /**
@@ -1380,7 +1495,7 @@ public final class Netdev {
             if (kernel.trace().isOn()) {
                 kernel.trace().note(ops.kind() + "_dellink(" + dev.name() + ")");
             }
-            ops.dellink(kernel, dev, kill);
+            ops.dellink(this, dev, kill);
             unregisterNetdeviceMany(kill);
         } finally {
             kernel.trace().exit();

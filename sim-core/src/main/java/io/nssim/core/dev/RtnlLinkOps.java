@@ -1,6 +1,5 @@
 package io.nssim.core.dev;
 
-import io.nssim.core.Kernel;
 import io.nssim.core.Result;
 import io.nssim.core.net.Net;
 import java.util.List;
@@ -24,14 +23,14 @@ public interface RtnlLinkOps {
      * device the request named. Must check its arguments before registering anything; where the kernel's
      * driver leaves a trace on a late failure (a veth peer registered, then unregistered), so may it.
      */
-    Result<NetDevice> newlink(Kernel kernel, Net net, LinkRequest request);
+    Result<NetDevice> newlink(Net net, LinkRequest request);
 
     /**
      * {@code dellink}: queues {@code dev} (and anything that must die with it, such as a veth peer) on
      * {@code killList} with {@link Netdev#unregisterNetdeviceQueue}; the caller unregisters the list.
      */
-    default void dellink(Kernel kernel, NetDevice dev, List<NetDevice> killList) {
-        kernel.netdev().unregisterNetdeviceQueue(dev, killList);
+    default void dellink(Netdev netdev, NetDevice dev, List<NetDevice> killList) {
+        netdev.unregisterNetdeviceQueue(dev, killList);
     }
 
     /** {@code netns_refund}: a dying namespace moves such devices to init_net instead of deleting them. */

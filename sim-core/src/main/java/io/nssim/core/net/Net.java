@@ -3,13 +3,13 @@ package io.nssim.core.net;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
-import io.nssim.core.Kernel;
 import io.nssim.core.dev.DeviceTable;
 import io.nssim.core.pernet.NetGenericKey;
+import io.nssim.core.pernet.PernetList;
 import io.nssim.core.pernet.PernetOperations;
 import io.nssim.core.ref.RefCount;
-import io.nssim.core.ref.RefTracking;
 import io.nssim.core.ref.RefToken;
+import io.nssim.core.ref.RefTracking;
 import java.util.Arrays;
 
 /**
@@ -18,14 +18,15 @@ import java.util.Arrays;
  * <p>Two counters decide its life. {@link #count()} counts active users (tasks, open nsfs files, bind
  * mounts, user sockets); when it reaches zero the net is queued for the cleanup worker. {@link #passive()}
  * keeps the memory: it starts at one, owned by the net itself and dropped at the end of cleanup; the struct
- * is freed when it reaches zero. References are taken through the kernel ({@code Kernel.getNet/putNet}).
+ * is freed when it reaches zero. References are taken through {@code NetNamespaces.getNet/putNet}.
  * Mutable fields are guarded by the kernel lock.
  */
 public final class Net {
     /** init_net's nsfs inode number on Linux 6.18 ({@code PROC_NET_INIT_INO}, 0xEFFFFFF9). */
     public static final long INIT_NET_INODE = 0xEFFFFFF9L;
 
-    private final Kernel kernel;
+    /** The pernet list, whose ids index {@link #generic}. */
+    private final PernetList pernet;
     private final long inode;
     private final long cookie;
     private final boolean initNet;
@@ -55,17 +56,13 @@ public final class Net {
     private RefToken selfPassive;
     private NetState state = NetState.SETTING_UP;
 
-    public Net(Kernel kernel, long inode, long cookie, boolean initNet, RefTracking tracking) {
-        this.kernel = kernel;
+    public Net(PernetList pernet, long inode, long cookie, boolean initNet, RefTracking tracking) {
+        this.pernet = pernet;
         this.inode = inode;
         this.cookie = cookie;
         this.initNet = initNet;
         this.count = new RefCount(this, "count", tracking);
         this.passive = new RefCount(this, "passive", tracking);
-    }
-
-    public Kernel kernel() {
-        return kernel;
     }
 
     /** The nsfs inode number, as {@code ls -l /proc/PID/ns/net} shows it: {@code net:[INODE]}. */
@@ -113,14 +110,14 @@ public final class Net {
 
     /** {@code net_generic(net, id)}: the op's private data for this net. */
     public <T> T generic(NetGenericKey<T> key) {
-        int id = kernel.netns().pernet().idOf(key);
+        int id = pernet.idOf(key);
         checkState(hasGeneric(id), "no net_generic %s in net:[%s]", key, inode);
         return key.type().cast(generic[id]);
     }
 
     /** Whether this net holds the op's private data for {@code key} (its op's init ran, its exits not yet). */
     public boolean hasGeneric(NetGenericKey<?> key) {
-        return hasGeneric(kernel.netns().pernet().idOf(key));
+        return hasGeneric(pernet.idOf(key));
     }
 
     /** How many {@code net_generic} slots are filled: zero once every op's exits have run. */
@@ -172,23 +169,20 @@ public final class Net {
         return -1;
     }
 
-    // ---- engine side: called by the kernel under its lock ----
+    // ---- net_namespace.c's side: package-private, called by NetNamespaces under the kernel lock ----
 
-    /** @hidden engine use only */
-    public void engineSetState(NetState s) {
+    void engineSetState(NetState s) {
         this.state = s;
     }
 
-    /** @hidden engine use only */
-    public void engineAssignGeneric(int id, Object value) {
+    void engineAssignGeneric(int id, Object value) {
         if (id >= generic.length) {
             generic = Arrays.copyOf(generic, Math.max(id + 1, generic.length + 4));
         }
         generic[id] = value;
     }
 
-    /** @hidden engine use only */
-    public void engineFreeGeneric(int id) {
+    void engineFreeGeneric(int id) {
         if (id < generic.length) {
             generic[id] = null;
         }
@@ -200,16 +194,14 @@ public final class Net {
 
     /**
      * Records that {@code ops}' init succeeded ({@code done}) or that its exits ran (not {@code done}).
-     *
-     * @hidden engine use only
      */
-    public void engineMarkInitialized(PernetOperations ops, boolean done) {
+    void engineMarkInitialized(PernetOperations ops, boolean done) {
         int l = indexOf(ledgerOps, ledgerSize, ops);
         boolean firstTime = l < 0;
         if (firstTime) {
             if (ledgerSize == ledgerOps.length) {
                 // Room for every registered op at once: a net usually meets each of them exactly once.
-                int room = Math.max(ledgerSize + 1, kernel.netns().pernet().size());
+                int room = Math.max(ledgerSize + 1, pernet.size());
                 ledgerOps = Arrays.copyOf(ledgerOps, room);
                 ledgerCounts = Arrays.copyOf(ledgerCounts, 2 * room);
             }
@@ -222,7 +214,7 @@ public final class Net {
             if (i < 0) {
                 if (initializedSize == initialized.length) {
                     initialized = Arrays.copyOf(initialized,
-                            Math.max(initializedSize + 1, kernel.netns().pernet().size()));
+                            Math.max(initializedSize + 1, pernet.size()));
                 }
                 initialized[initializedSize++] = ops;
             }
@@ -236,8 +228,7 @@ public final class Net {
         }
     }
 
-    /** @hidden engine use only */
-    public void enginePutNsid(int id, Net peer) {
+    void enginePutNsid(int id, Net peer) {
         Net old = nsids.peer(id);
         if (old != null && old != peer) {
             nsids.remove(id);
@@ -252,8 +243,7 @@ public final class Net {
         peer.nsidHolders.add(this);
     }
 
-    /** @hidden engine use only */
-    public void engineRemoveNsid(int id) {
+    void engineRemoveNsid(int id) {
         Net peer = nsids.peer(id);
         nsids.remove(id);
         if (peer != null && nsids.idOf(peer) < 0) {
@@ -264,15 +254,12 @@ public final class Net {
     /**
      * Whether this net's nsid table names anyone or anyone's names it: if not, {@code unhash_nsid} has nothing to
      * do for it.
-     *
-     * @hidden engine use only
      */
-    public boolean engineHasNsidState() {
+    boolean engineHasNsidState() {
         return nsidHolders != null || !nsids.isEmpty();
     }
 
-    /** @hidden engine use only */
-    public void engineClearNsids() {
+    void engineClearNsids() {
         if (nsids.isEmpty()) {
             return;
         }
@@ -294,10 +281,8 @@ public final class Net {
     /**
      * The nets whose nsid table names this one, in net-list order (by cookie: nets join the list in the order
      * they were allocated): the only ones {@code unhash_nsid} has to visit when this net dies.
-     *
-     * @hidden engine use only
      */
-    public java.util.List<Net> engineNsidHolders() {
+    java.util.List<Net> engineNsidHolders() {
         if (nsidHolders == null) {
             return java.util.List.of();
         }
@@ -306,13 +291,11 @@ public final class Net {
         return Arrays.asList(a);
     }
 
-    /** @hidden engine use only */
-    public RefToken engineSelfPassive() {
+    RefToken engineSelfPassive() {
         return selfPassive;
     }
 
-    /** @hidden engine use only */
-    public void engineSetSelfPassive(RefToken token) {
+    void engineSetSelfPassive(RefToken token) {
         this.selfPassive = token;
     }
 

@@ -6,14 +6,15 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import io.nssim.core.Errno;
-import io.nssim.core.Kernel;
 import io.nssim.core.Result;
-import io.nssim.core.event.KernelEvent;
+import io.nssim.core.context.KernelContext;
 import io.nssim.core.pernet.NetGenericKey;
 import io.nssim.core.pernet.PernetList;
 import io.nssim.core.pernet.PernetOperations;
 import io.nssim.core.ref.RefToken;
+import io.nssim.core.rtnl.Rtnl;
 import io.nssim.core.time.VirtualClock;
+import io.nssim.core.trace.Tracer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -33,7 +34,9 @@ public final class NetNamespaces {
     /** First dynamic nsfs inode number nssim hands out (Linux allocates from 0xF0000000 upwards). */
     public static final long FIRST_DYNAMIC_INODE = 4026532000L;
 
-    private final Kernel kernel;
+    private final KernelContext kernel;
+    private final Rtnl rtnl;
+    private final Tracer trace;
     private final PernetList pernet = new PernetList();
     /** {@code net_namespace_list}: init_net first, then in creation order; O(1) removal from the middle. */
     private final LinkedHashSet<Net> netList = new LinkedHashSet<>();
@@ -69,12 +72,14 @@ public final class NetNamespaces {
      */
     private final VirtualClock.Timer cleanupTimer;
 
-    public NetNamespaces(Kernel kernel, int maxNetNamespaces) {
+    public NetNamespaces(KernelContext context, Rtnl rtnl, int maxNetNamespaces) {
         checkArgument(maxNetNamespaces > 0, "max_net_namespaces must be positive: %s", maxNetNamespaces);
-        this.kernel = kernel;
+        this.kernel = checkNotNull(context, "context");
+        this.rtnl = checkNotNull(rtnl, "rtnl");
+        this.trace = context.trace();
         this.maxNetNamespaces = maxNetNamespaces;
         this.cleanupTimer = kernel.clock().newTimer("cleanup_net", this::cleanupWork);
-        this.initNet = new Net(kernel, Net.INIT_NET_INODE, nextCookie++, true, kernel.refTracking());
+        this.initNet = new Net(pernet, Net.INIT_NET_INODE, nextCookie++, true, kernel.refTracking());
         // init_net is static: its count and passive are held by the kernel image itself, forever.
         this.initNetSelf = initNet.count().hold("init_net (static)");
         this.initNetSelfPassive = initNet.passive().hold("init_net (static)");
@@ -158,29 +163,22 @@ public final class NetNamespaces {
         }
         long inode = allocInode();
         // net_alloc: the cookie is taken for good, even if setup fails (cookies are never reused).
-        Net net = new Net(kernel, inode, nextCookie++, false, kernel.refTracking());
+        Net net = new Net(pernet, inode, nextCookie++, false, kernel.refTracking());
         RefToken count = net.count().hold(holder);
         RefToken self = net.passive().hold("net (self)");
         // Known from allocation on, so that whatever an init takes on it (a kernel socket's passive
         // reference) can be given back during an unwind.
         allocated.add(net);
         net.engineSetSelfPassive(self);
-        if (kernel.trace().isOn()) {
-            kernel.trace().enter("copy_net_ns", net.toString());
-        }
-        if (kernel.trace().isOn()) {
-            kernel.trace().note("net_alloc(" + net + "): count 1 \"" + holder + "\", passive 1 \"net (self)\"");
-        }
-        if (kernel.trace().isOn()) {
-            kernel.trace().enter("setup_net", net.toString());
-        }
-        Result<Void> r = setupNet(net);
-        kernel.trace().exit();
-        kernel.trace().exit();
-        if (r.isErr()) {
-            if (kernel.trace().isOn()) {
-                kernel.trace().note("net_drop_ns(" + net + "): setup failed, the net never became visible");
+        Result<Void> r;
+        try (var t = trace.enter("copy_net_ns", net)) {
+            trace.note("net_alloc({}): count 1 \"{}\", passive 1 \"net (self)\"", net, holder);
+            try (var s = trace.enter("setup_net", net)) {
+                r = setupNet(net);
             }
+        }
+        if (r.isErr()) {
+            trace.note("net_drop_ns({}): setup failed, the net never became visible", net);
             // net_drop_ns: the net was never visible; its count goes, then its own passive reference.
             freeInode(inode);
             net.count().put(count);
@@ -222,9 +220,7 @@ public final class NetNamespaces {
             PernetOperations ops = inOrder[i];
             Result<Void> r = opsInit(ops, net);
             if (r.isErr()) {
-                if (kernel.trace().isOn()) {
-                    kernel.trace().note("ops_init(" + ops.name() + ") failed: " + r.error());
-                }
+                trace.note("ops_init({}) failed: {}", ops.name(), r.error());
                 PernetOperations[] undo = new PernetOperations[i];
                 for (int j = 0; j < i; j++) {
                     undo[j] = inOrder[i - 1 - j];
@@ -242,13 +238,11 @@ public final class NetNamespaces {
         if (key != null) {
             net.engineAssignGeneric(pernet.idOf(key), key.newValue());
         }
-        if (kernel.trace().isOn()) {
-            kernel.trace().enter("ops_init", ops.name());
+        Result<Void> r;
+        try (var t = trace.enter("ops_init", ops.name())) {
+            r = kernel.faults().anyArmed() && canFailInit(ops) && kernel.faults().shouldFail("pernet-init:", ops.name())
+                    ? Result.err(Errno.ENOMEM) : ops.init(net);
         }
-        Result<Void> r = kernel.faults().anyArmed() && canFailInit(ops)
-                && kernel.faults().shouldFail("pernet-init:", ops.name())
-                ? Result.err(Errno.ENOMEM) : ops.init(net);
-        kernel.trace().exit();
         if (r.isErr()) {
             if (key != null) {
                 net.engineFreeGeneric(pernet.idOf(key));
@@ -281,14 +275,14 @@ public final class NetNamespaces {
      */
     private void opsUndo(PernetOperations[] opsInExitOrder, List<Net> nets) {
         preExitPhase(opsInExitOrder, nets);
-        kernel.trace().note("synchronize_rcu");
-        kernel.netdev().rtnlLock();
+        trace.note("synchronize_rcu");
+        rtnl.lock();
         try {
             rtnlPhase(opsInExitOrder, nets);
         } finally {
             // The kernel's caller sleeps here until the devices are free; nssim's goes on and the todo's
             // wait, if any, continues as time advances.
-            kernel.netdev().rtnlUnlock();
+            rtnl.unlock();
         }
         exitPhase(opsInExitOrder, nets);
         freePhase(opsInExitOrder, nets);
@@ -303,11 +297,9 @@ public final class NetNamespaces {
                 if (!net.isInitialized(ops)) {
                     continue;
                 }
-                if (kernel.trace().isOn()) {
-                    kernel.trace().enter("ops_pre_exit", ops.name() + ", " + net);
+                try (var t = trace.enter("ops_pre_exit", "{}, {}", ops.name(), net)) {
+                    ops.preExit(net);
                 }
-                ops.preExit(net);
-                kernel.trace().exit();
             }
         }
     }
@@ -330,11 +322,9 @@ public final class NetNamespaces {
         for (PernetOperations ops : opsInExitOrder) {
             List<Net> on = initializedOn(ops, nets);
             if (!on.isEmpty()) {
-                if (kernel.trace().isOn()) {
-                    kernel.trace().enter("ops_exit_rtnl", ops.name());
+                try (var t = trace.enter("ops_exit_rtnl", ops.name())) {
+                    ops.exitBatchRtnl(on);
                 }
-                ops.exitBatchRtnl(on);
-                kernel.trace().exit();
             }
         }
     }
@@ -346,11 +336,9 @@ public final class NetNamespaces {
             int n = on.size();
             for (int i = 0; i < n; i++) {
                 Net net = on.get(i);
-                if (kernel.trace().isOn()) {
-                    kernel.trace().enter("ops_exit", ops.name() + ", " + net);
+                try (var t = trace.enter("ops_exit", "{}, {}", ops.name(), net)) {
+                    ops.exit(net);
                 }
-                ops.exit(net);
-                kernel.trace().exit();
             }
             if (n > 0) {
                 ops.exitBatch(on);
@@ -415,10 +403,7 @@ public final class NetNamespaces {
     public Optional<NetRef> maybeGetNet(Net net, String holder) {
         RefToken t = net.count().tryHold(holder);
         if (t == null) {
-            if (kernel.trace().isOn()) {
-                kernel.trace().note("maybe_get_net(" + net + ", \"" + holder
-                        + "\") failed: count is 0, the net is dying");
-            }
+            trace.note("maybe_get_net({}, \"{}\") failed: count is 0, the net is dying", net, holder);
             return Optional.empty();
         }
         traceRef("maybe_get_net", net, holder, "count", net.count().count());
@@ -427,8 +412,9 @@ public final class NetNamespaces {
 
     /** One reference event on the trace: {@code get_net(net:[X], "holder") -> count 2}. */
     private void traceRef(String verb, Net net, String holder, String counter, int after) {
-        if (kernel.trace().isOn()) {
-            kernel.trace().note(verb + "(" + net + ", \"" + holder + "\") -> " + counter + " " + after);
+        // Five parts: checked here rather than formatted lazily; this runs on every reference taken or put.
+        if (trace.isOn()) {
+            trace.note(verb + "(" + net + ", \"" + holder + "\") -> " + counter + " " + after);
         }
     }
 
@@ -443,9 +429,7 @@ public final class NetNamespaces {
             net.engineSetState(NetState.CLEANUP_QUEUED);
             boolean wasEmpty = cleanupList.isEmpty();
             cleanupList.add(net);
-            if (kernel.trace().isOn()) {
-                kernel.trace().note("__put_net(" + net + "): queued for cleanup_net");
-            }
+            trace.note("__put_net({}): queued for cleanup_net", net);
             if (wasEmpty) {
                 queueCleanupWork();
             }
@@ -465,9 +449,7 @@ public final class NetNamespaces {
         boolean last = token.owner().put(token);
         traceRef("net_passive_dec", net, token.holder(), "passive", net.passive().count());
         if (last) {
-            if (kernel.trace().isOn()) {
-                kernel.trace().note("net_free(" + net + ")");
-            }
+            trace.note("net_free({})", net);
             freeNet(net);
         }
     }
@@ -509,9 +491,7 @@ public final class NetNamespaces {
         for (Net net : netList) {
             Result<Void> r = opsInit(ops, net);
             if (r.isErr()) {
-                if (kernel.trace().isOn()) {
-                    kernel.trace().note("ops_init(" + ops.name() + ", " + net + ") failed: " + r.error());
-                }
+                trace.note("ops_init({}, {}) failed: {}", ops.name(), net, r.error());
                 pernet.remove(ops);
                 opsUndo(new PernetOperations[] {ops}, done);
                 if (key != null) {
@@ -572,10 +552,8 @@ public final class NetNamespaces {
         }
         id = net.nsids().lowestFree();
         net.enginePutNsid(id, peer);
-        if (kernel.trace().isOn()) {
-            kernel.trace().note("peernet2id_alloc(" + net + ", " + peer + "): new nsid " + id);
-        }
-        kernel.events().publish(new KernelEvent.Nsid(true, net, id, peer));
+        trace.note("peernet2id_alloc({}, {}): new nsid {}", net, peer, id);
+        kernel.events().publish(new NsidEvent(true, net, id, peer));
         return id;
     }
 
@@ -600,10 +578,8 @@ public final class NetNamespaces {
         }
         int id = nsid >= 0 ? nsid : net.nsids().lowestFree();
         net.enginePutNsid(id, peer);
-        if (kernel.trace().isOn()) {
-            kernel.trace().note("rtnl_net_newid(" + net + ", " + peer + "): nsid " + id);
-        }
-        kernel.events().publish(new KernelEvent.Nsid(true, net, id, peer));
+        trace.note("rtnl_net_newid({}, {}): nsid {}", net, peer, id);
+        kernel.events().publish(new NsidEvent(true, net, id, peer));
         return Result.ok(id);
     }
 
@@ -643,10 +619,7 @@ public final class NetNamespaces {
         if (cleanupHeld) {
             // Stays queued (workPending), as a work item behind a stuck one would.
             cleanupParked = true;
-            if (kernel.trace().isOn()) {
-                kernel.trace().note("net_cleanup_work: held by nssim hold-cleanup, " + cleanupList.size()
-                        + " net(s) wait");
-            }
+            trace.note("net_cleanup_work: held by nssim hold-cleanup, {} net(s) wait", cleanupList.size());
             return;
         }
         workPending = false;
@@ -682,9 +655,15 @@ public final class NetNamespaces {
         }
 
         void start() {
-            if (kernel.trace().isOn()) {
-                kernel.trace().enter("cleanup_net", nets.toString());
+            try (var t = trace.enter("cleanup_net", nets)) {
+                unhashAndStartExits();
             }
+            // rtnl_unlock runs netdev_run_todo: the worker sleeps until every device is released, then goes on.
+            rtnl.unlock(this::finish);
+        }
+
+        /** The part of cleanup_net before rtnl_unlock: unlist, unhash_nsid, pre_exit, the device phase. */
+        private void unhashAndStartExits() {
             // Don't let anyone else find us.
             int n = nets.size();
             for (int i = 0; i < n; i++) {
@@ -706,11 +685,9 @@ public final class NetNamespaces {
                     }
                     int id = tmp.nsids().idOf(net);
                     if (id >= 0) {
-                        if (kernel.trace().isOn()) {
-                            kernel.trace().note("unhash_nsid: " + tmp + " forgets nsid " + id + " (" + net + ")");
-                        }
+                        trace.note("unhash_nsid: {} forgets nsid {} ({})", tmp, id, net);
                         tmp.engineRemoveNsid(id);
-                        kernel.events().publish(new KernelEvent.Nsid(false, tmp, id, net));
+                        kernel.events().publish(new NsidEvent(false, tmp, id, net));
                     }
                 }
                 net.engineClearNsids();
@@ -718,34 +695,29 @@ public final class NetNamespaces {
             // pre_exit of every op, a grace period, then the device phase under rtnl.
             PernetOperations[] exitOrder = pernet.reversedArray();
             preExitPhase(exitOrder, nets);
-            kernel.trace().note("synchronize_rcu");
-            kernel.netdev().rtnlLock();
+            trace.note("synchronize_rcu");
+            rtnl.lock();
             try {
                 rtnlPhase(exitOrder, nets);
             } catch (RuntimeException e) {
-                kernel.netdev().rtnlUnlock();
+                rtnl.unlock();
                 throw e;
             }
-            kernel.trace().exit();
-            // rtnl_unlock runs netdev_run_todo: the worker sleeps until every device is released, then goes on.
-            kernel.netdev().rtnlUnlock(this::finish);
         }
 
         void finish() {
-            if (kernel.trace().isOn()) {
-                kernel.trace().enter("cleanup_net", "(exits) " + nets);
+            try (var t = trace.enter("cleanup_net", "(exits) {}", nets)) {
+                PernetOperations[] exitOrder = pernet.reversedArray();
+                exitPhase(exitOrder, nets);
+                freePhase(exitOrder, nets);
+                for (int i = 0, n = nets.size(); i < n; i++) {
+                    Net net = nets.get(i);
+                    net.engineSetState(NetState.DEAD);
+                    freeInode(net.inode());
+                    ucount--;
+                    passiveDec(takeSelfPassive(net));
+                }
             }
-            PernetOperations[] exitOrder = pernet.reversedArray();
-            exitPhase(exitOrder, nets);
-            freePhase(exitOrder, nets);
-            for (int i = 0, n = nets.size(); i < n; i++) {
-                Net net = nets.get(i);
-                net.engineSetState(NetState.DEAD);
-                freeInode(net.inode());
-                ucount--;
-                passiveDec(takeSelfPassive(net));
-            }
-            kernel.trace().exit();
             running = null;
             if (workPending || !cleanupList.isEmpty()) {
                 workPending = false;
@@ -757,10 +729,8 @@ public final class NetNamespaces {
     /**
      * Forgets that cleanup work is queued, as a lost {@code queue_work} would: for tests that check the
      * invariant checker notices nets stranded on the cleanup list.
-     *
-     * @hidden engine use only
      */
-    public void engineForgetCleanupWork() {
+    void engineForgetCleanupWork() {
         workPending = false;
     }
 

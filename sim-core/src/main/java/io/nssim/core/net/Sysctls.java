@@ -112,6 +112,8 @@ public final class Sysctls {
         final String prefix;
         final Table<C> table;
         final C owner;
+        /** Unregistered by owner but still in the array until the next compaction ({@link #compact}). */
+        boolean dead;
         /** Values shown, by entry; null when every entry shows its default, and null entries show the default. */
         String[] values;
 
@@ -147,6 +149,10 @@ public final class Sysctls {
     private int tableCount;
     /** prefix -> registration, built once a net has many tables (many devices); null until then. */
     private Map<String, Registration<?>> byPrefix;
+    /** owner -> its registrations, built with {@link #byPrefix}: unregistering a device's tables is O(1). */
+    private Map<Object, List<Registration<?>>> byOwner;
+    /** Registrations marked dead and not yet compacted out of {@link #tables}. */
+    private int dead;
     private static final int INDEX_ABOVE = 8;
     private static final Registration<?>[] NO_TABLES = new Registration<?>[0];
     /** Keys registered one by one, made on first use. */
@@ -205,18 +211,51 @@ public final class Sysctls {
         tables[tableCount++] = r;
         if (byPrefix != null) {
             byPrefix.put(prefix, r);
+            byOwner.computeIfAbsent(owner, o -> new ArrayList<>(2)).add(r);
         } else if (tableCount > INDEX_ABOVE) {
             byPrefix = new HashMap<>();
+            byOwner = new java.util.IdentityHashMap<>();
             for (int i = 0; i < tableCount; i++) {
                 byPrefix.put(tables[i].prefix, tables[i]);
+                byOwner.computeIfAbsent(tables[i].owner, o -> new ArrayList<>(2)).add(tables[i]);
+            }
+        }
+    }
+
+    /** Drops the dead registrations from the array, keeping the order of the others. */
+    private void compact() {
+        if (dead == 0) {
+            return;
+        }
+        int kept = 0;
+        for (int i = 0; i < tableCount; i++) {
+            if (!tables[i].dead) {
+                tables[kept++] = tables[i];
+            }
+        }
+        Arrays.fill(tables, kept, tableCount, null);
+        tableCount = kept;
+        dead = 0;
+    }
+
+    private void forgetOwner(Registration<?> r) {
+        if (byOwner != null) {
+            List<Registration<?>> l = byOwner.get(r.owner);
+            if (l != null) {
+                l.remove(r);
+                if (l.isEmpty()) {
+                    byOwner.remove(r.owner);
+                }
             }
         }
     }
 
     /** Unregisters the table registered under {@code prefix} ({@code unregister_net_sysctl_table}); no-op if none. */
     public void unregisterTable(String prefix) {
+        compact();
         for (int i = 0; i < tableCount; i++) {
             if (tables[i].prefix.equals(prefix)) {
+                forgetOwner(tables[i]);
                 System.arraycopy(tables, i + 1, tables, i, tableCount - i - 1);
                 tables[--tableCount] = null;
                 if (byPrefix != null) {
@@ -232,6 +271,21 @@ public final class Sysctls {
      * the registration returned, whatever name it was registered under).
      */
     public void unregisterTables(Object owner) {
+        if (byOwner != null) {
+            // Marked dead and compacted once half are dead: a net's devices going one by one cost O(1) each.
+            List<Registration<?>> mine = byOwner.remove(owner);
+            if (mine != null) {
+                for (Registration<?> r : mine) {
+                    r.dead = true;
+                    byPrefix.remove(r.prefix);
+                    dead++;
+                }
+                if (dead > tableCount / 2) {
+                    compact();
+                }
+            }
+            return;
+        }
         for (int i = tableCount - 1; i >= 0; i--) {
             if (tables[i].owner == owner) {
                 if (byPrefix != null) {
@@ -245,6 +299,7 @@ public final class Sysctls {
 
     /** Unregisters every key under {@code prefix}: the tables registered below it and single keys. */
     public void unregisterAll(String prefix) {
+        compact();
         int kept = 0;
         for (int i = 0; i < tableCount; i++) {
             Registration<?> r = tables[i];
@@ -252,6 +307,7 @@ public final class Sysctls {
                 if (byPrefix != null) {
                     byPrefix.remove(r.prefix);
                 }
+                forgetOwner(r);
             } else {
                 tables[kept++] = r;
             }
@@ -378,6 +434,7 @@ public final class Sysctls {
     /** Every key with the value it shows, sorted by key. */
     public ImmutableSortedMap<String, String> snapshot() {
         TreeMap<String, String> all = values == null ? new TreeMap<>() : new TreeMap<>(values);
+        compact();
         for (int t = 0; t < tableCount; t++) {
             Registration<?> r = tables[t];
             for (int i = 0; i < r.table.size(); i++) {
@@ -396,6 +453,7 @@ public final class Sysctls {
         if (byPrefix != null) {
             return byPrefix.get(key.substring(0, dot + 1));
         }
+        compact();
         for (int i = 0; i < tableCount; i++) {
             String p = tables[i].prefix;
             if (p.length() == dot + 1 && key.startsWith(p)) {
@@ -409,6 +467,7 @@ public final class Sysctls {
         if (byPrefix != null) {
             return byPrefix.get(prefix);
         }
+        compact();
         for (int i = 0; i < tableCount; i++) {
             if (tables[i].prefix.equals(prefix)) {
                 return tables[i];

@@ -1,17 +1,17 @@
 package io.nssim.core.nsfs;
 
-import io.nssim.core.Kernel;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.net.Net;
+import io.nssim.core.net.NetNamespaces;
 import io.nssim.core.net.NetRef;
-import io.nssim.core.task.OpenFile;
 
 /** An open nsfs file for a net ({@code /proc/PID/ns/net} or a bind mount of one): holds a count reference. */
 public final class NsFile extends OpenFile {
-    private final Kernel kernel;
+    private final NetNamespaces netns;
     private final NetRef ref;
 
-    NsFile(Kernel kernel, NetRef ref) {
-        this.kernel = kernel;
+    NsFile(NetNamespaces netns, NetRef ref) {
+        this.netns = netns;
         this.ref = ref;
     }
 
@@ -26,7 +26,7 @@ public final class NsFile extends OpenFile {
 
     @Override
     protected void release() {
-        kernel.putNet(ref);
+        netns.putNet(ref);
     }
 
     @Override

@@ -3,11 +3,11 @@ package io.nssim.core.nsfs;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.nssim.core.Errno;
-import io.nssim.core.Kernel;
 import io.nssim.core.Result;
+import io.nssim.core.context.KernelContext;
 import io.nssim.core.net.Net;
+import io.nssim.core.net.NetNamespaces;
 import io.nssim.core.net.NetRef;
-import io.nssim.core.task.Task;
 import java.util.Optional;
 
 /**
@@ -17,42 +17,26 @@ import java.util.Optional;
  * ({@code TaskTable.installFile}) or closes it ({@code put()}).
  */
 public final class Nsfs {
-    private final Kernel kernel;
+    private final NetNamespaces netns;
     private final RunNetns runNetns;
-    private final NetnsNames names;
 
-    public Nsfs(Kernel kernel) {
-        this.kernel = kernel;
-        this.runNetns = new RunNetns(kernel);
-        this.names = new NetnsNames(kernel, runNetns);
+    public Nsfs(KernelContext context, NetNamespaces netns) {
+        this.netns = netns;
+        this.runNetns = new RunNetns(context, netns);
     }
 
     public RunNetns runNetns() {
         return runNetns;
     }
 
-    /** What {@code ip netns add/del/attach/list/identify/pids/set} do, at errno level. */
-    public NetnsNames names() {
-        return names;
-    }
-
     /** Opens an nsfs file on {@code net}: ENOENT when the net is already dying. */
     public Result<NsFile> open(Net net, String holder) {
         checkNotNull(net, "net");
-        Optional<NetRef> ref = kernel.netns().maybeGetNet(net, holder);
+        Optional<NetRef> ref = netns.maybeGetNet(net, holder);
         if (ref.isEmpty()) {
             return Result.err(Errno.ENOENT);
         }
-        return Result.ok(new NsFile(kernel, ref.get()));
-    }
-
-    /** {@code open("/proc/PID/ns/net")}: ENOENT when no task has that pid (procfs has no such directory). */
-    public Result<NsFile> openProc(int pid, String holder) {
-        Optional<Task> t = kernel.tasks().byPid(pid);
-        if (t.isEmpty()) {
-            return Result.err(Errno.ENOENT);
-        }
-        return open(t.get().net(), holder);
+        return Result.ok(new NsFile(netns, ref.get()));
     }
 
     /**

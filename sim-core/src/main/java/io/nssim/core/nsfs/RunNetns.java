@@ -2,13 +2,14 @@ package io.nssim.core.nsfs;
 
 import com.google.common.collect.ImmutableList;
 import io.nssim.core.Errno;
-import io.nssim.core.Kernel;
 import io.nssim.core.Result;
+import io.nssim.core.context.KernelContext;
 import io.nssim.core.event.KernelEvent;
 import io.nssim.core.net.Net;
+import io.nssim.core.net.NetNamespaces;
 import io.nssim.core.net.NetRef;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,19 +20,51 @@ import java.util.Optional;
 public final class RunNetns {
     public static final String DIR = "/run/netns";
 
-    private final Kernel kernel;
-    /** Entries newest first, as tmpfs's readdir returns them. */
-    private final List<Entry> entries = new ArrayList<>();
+    private final KernelContext kernel;
+    private final NetNamespaces netns;
+    /** Entries by name: every lookup is O(1), so a script of N commands stays O(N). */
+    private final Map<String, Entry> byName = new HashMap<>();
+    /** The newest entry, head of a doubly linked list in tmpfs's readdir order (newest first). */
+    private Entry newest;
+    /** Serial of the last entry created (entries are numbered from 1 in creation order). */
+    private long lastSerial;
+    /** Entries walked by every listing so far: what a complexity test counts ({@link #entriesWalked}). */
+    private long walked;
 
-    public RunNetns(Kernel kernel) {
-        this.kernel = kernel;
+    public RunNetns(KernelContext context, NetNamespaces netns) {
+        this.kernel = context;
+        this.netns = netns;
     }
 
     /** The entry names, newest first. */
     public ImmutableList<String> names() {
-        ImmutableList.Builder<String> b = ImmutableList.builder();
-        for (Entry e : entries) {
+        ImmutableList.Builder<String> b = ImmutableList.builderWithExpectedSize(byName.size());
+        for (Entry e = newest; e != null; e = e.older) {
             b.add(e.name);
+        }
+        walked += byName.size();
+        return b.build();
+    }
+
+    /** How many entries the listings ({@link #names}, {@link #namesOf}, ...) have walked since boot. */
+    public long entriesWalked() {
+        return walked;
+    }
+
+    /** The serial of the newest entry created so far (0 before the first); see {@link #namesCreatedAfter}. */
+    public long lastSerial() {
+        return lastSerial;
+    }
+
+    /**
+     * The names of entries created after the one numbered {@code serial} that still exist, newest first, in
+     * time proportional to their number: for callers that follow the directory line by line.
+     */
+    public ImmutableList<String> namesCreatedAfter(long serial) {
+        ImmutableList.Builder<String> b = ImmutableList.builder();
+        for (Entry e = newest; e != null && e.serial > serial; e = e.older) {
+            b.add(e.name);
+            walked++;
         }
         return b.build();
     }
@@ -49,11 +82,12 @@ public final class RunNetns {
     /** Names whose mount holds {@code net}, newest first. */
     public ImmutableList<String> namesOf(Net net) {
         ImmutableList.Builder<String> b = ImmutableList.builder();
-        for (Entry e : entries) {
+        for (Entry e = newest; e != null; e = e.older) {
             if (e.mount != null && e.mount.net() == net) {
                 b.add(e.name);
             }
         }
+        walked += byName.size();
         return b.build();
     }
 
@@ -62,7 +96,13 @@ public final class RunNetns {
         if (find(name) != null) {
             return Result.err(Errno.EEXIST);
         }
-        entries.add(0, new Entry(name));
+        Entry e = new Entry(name, ++lastSerial);
+        byName.put(name, e);
+        e.older = newest;
+        if (newest != null) {
+            newest.newer = e;
+        }
+        newest = e;
         kernel.events().publish(new KernelEvent.NetnsName(true, name));
         return Result.ok();
     }
@@ -83,7 +123,7 @@ public final class RunNetns {
         if (kernel.faults().shouldFail("bind_mount")) {
             return Result.err(Errno.ENOMEM);
         }
-        Optional<NetRef> ref = kernel.netns().maybeGetNet(net, DIR + "/" + name + " (bind mount)");
+        Optional<NetRef> ref = netns.maybeGetNet(net, DIR + "/" + name + " (bind mount)");
         if (ref.isEmpty()) {
             return Result.err(Errno.ENOENT);
         }
@@ -99,7 +139,7 @@ public final class RunNetns {
         }
         NetRef ref = e.mount;
         e.mount = null;
-        kernel.putNet(ref);
+        netns.putNet(ref);
         return Result.ok();
     }
 
@@ -112,24 +152,29 @@ public final class RunNetns {
         if (e.mount != null) {
             return Result.err(Errno.EBUSY);
         }
-        entries.remove(e);
+        byName.remove(name);
+        if (e.newer != null) {
+            e.newer.older = e.older;
+        } else {
+            newest = e.older;
+        }
+        if (e.older != null) {
+            e.older.newer = e.newer;
+        }
+        e.older = null;
+        e.newer = null;
         kernel.events().publish(new KernelEvent.NetnsName(false, name));
         return Result.ok();
     }
 
     private Entry find(String name) {
-        for (Entry e : entries) {
-            if (e.name.equals(name)) {
-                return e;
-            }
-        }
-        return null;
+        return byName.get(name);
     }
 
     /** All mount references, for invariant checks. */
     public ImmutableList<NetRef> mounts() {
         ImmutableList.Builder<NetRef> b = ImmutableList.builder();
-        for (Entry e : entries) {
+        for (Entry e = newest; e != null; e = e.older) {
             if (e.mount != null) {
                 b.add(e.mount);
             }
@@ -139,10 +184,15 @@ public final class RunNetns {
 
     private static final class Entry {
         final String name;
+        final long serial;
         NetRef mount;
+        /** Neighbours in readdir order: the next older and the next newer entry. */
+        Entry older;
+        Entry newer;
 
-        Entry(String name) {
+        Entry(String name, long serial) {
             this.name = name;
+            this.serial = serial;
         }
     }
 }

@@ -31,7 +31,6 @@ public final class NapiStruct {
     private final int ringSize;
     private final boolean countRx;
     private volatile RxRing ring;
-    private volatile boolean singleProducer;
     private final AtomicInteger state = new AtomicInteger(SCHED | DISABLED);
     /**
      * Polls run and packets they delivered: written only by the poller owning {@code SCHED} (plain read, opaque
@@ -77,18 +76,6 @@ public final class NapiStruct {
     /** How many packets the polls delivered. */
     public long received() {
         return pollStats.getOpaque(1);
-    }
-
-    /**
-     * Declares that only one thread at a time produces into this ring, so concurrent mode may keep an SPSC
-     * ring. Takes effect the next time the instance is enabled or the mode changes.
-     */
-    public void setSingleProducer(boolean single) {
-        this.singleProducer = single;
-    }
-
-    boolean singleProducer() {
-        return singleProducer;
     }
 
     /**

@@ -6,8 +6,8 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import io.nssim.core.Errno;
-import io.nssim.core.Kernel;
 import io.nssim.core.Result;
+import io.nssim.core.context.KernelContext;
 import io.nssim.core.dev.DeviceStats;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.dev.RegState;
@@ -57,7 +57,7 @@ public final class PacketLayer {
     /** How often, in virtual time, the kernel thread runs work poll threads deferred to it. */
     public static final Duration DEFERRED_PERIOD = Duration.ofMillis(1);
 
-    private final Kernel kernel;
+    private final KernelContext kernel;
     private final DropMonitor monitor = new DropMonitor();
     private final SkbPool pool = new SkbPool(monitor, 4096, 64);
     private volatile ExecutionMode mode = ExecutionMode.DETERMINISTIC;
@@ -81,16 +81,12 @@ public final class PacketLayer {
     private volatile MpscArrayQueue<DeferredWork> deferred;
     private VirtualClock.Timer deferredTimer;
 
-    public PacketLayer(Kernel kernel) {
-        this.kernel = checkNotNull(kernel, "kernel");
+    public PacketLayer(KernelContext context) {
+        this.kernel = checkNotNull(context, "context");
         this.softirq = kernel.clock().newTimer("net_rx_action", this::netRxAction);
         this.backlog = new NapiStruct(this, null, NETDEV_MAX_BACKLOG, NapiStruct.NAPI_POLL_WEIGHT,
                 RxRing.Kind.MPSC, false);
         backlog.enable(RxRing.Kind.MPSC);
-    }
-
-    public Kernel kernel() {
-        return kernel;
     }
 
     public SkbPool pool() {
@@ -139,9 +135,7 @@ public final class PacketLayer {
             checkArgument(pollThreads >= 1, "poll threads: %s", pollThreads);
             kernel.clock().cancel(softirq);
             for (NapiStruct n : enabled) {
-                if (!n.singleProducer()) {
-                    n.rebuildRing(RxRing.Kind.MPSC);
-                }
+                n.rebuildRing(RxRing.Kind.MPSC);
             }
             if (deferred == null) {
                 deferred = new MpscArrayQueue<>(1 << 14);
@@ -189,7 +183,7 @@ public final class PacketLayer {
     public boolean quiesce(Duration timeout) {
         if (mode == ExecutionMode.DETERMINISTIC) {
             for (int i = 0; i < 1_000_000 && (softirq.isPending() || !pollList.isEmpty()); i++) {
-                kernel.advance(hopLatency().isZero() ? Duration.ofNanos(1) : hopLatency());
+                kernel.clock().advance(hopLatency().isZero() ? Duration.ofNanos(1) : hopLatency());
             }
             return pollList.isEmpty();
         }
@@ -294,7 +288,7 @@ public final class PacketLayer {
     /** Enables the device's receive instance (creating a veth-sized one if it has none): on open. */
     public NapiStruct napiEnable(NetDevice dev) {
         NapiStruct n = napiAdd(dev, VETH_RING_SIZE, true);
-        RxRing.Kind kind = mode == ExecutionMode.CONCURRENT && !n.singleProducer() ? RxRing.Kind.MPSC
+        RxRing.Kind kind = mode == ExecutionMode.CONCURRENT ? RxRing.Kind.MPSC
                 : n.ring().kind();
         n.enable(kind);
         enabled.add(n);

@@ -36,7 +36,6 @@ public final class RxRing {
     }
 
     private final Kind kind;
-    private final int capacity;
     private final MessagePassingQueue<SkBuff> queue;
     private final AtomicInteger producers = new AtomicInteger();
     private volatile boolean open;
@@ -44,7 +43,6 @@ public final class RxRing {
     public RxRing(Kind kind, int capacity) {
         checkArgument(capacity >= 2, "ring capacity %s", capacity);
         this.kind = kind;
-        this.capacity = capacity;
         this.queue = kind == Kind.SPSC ? new SpscArrayQueue<>(capacity) : new MpscArrayQueue<>(capacity);
     }
 
@@ -55,11 +53,6 @@ public final class RxRing {
     /** The number of packets the ring holds when full (a power of two at least the requested size). */
     public int capacity() {
         return queue.capacity();
-    }
-
-    /** The capacity asked for. */
-    public int requestedCapacity() {
-        return capacity;
     }
 
     public boolean isOpen() {

@@ -1,5 +1,6 @@
 package io.nssim.core.ref;
 
+import io.nssim.core.ipnetns.NetnsNames;
 import java.util.Set;
 
 /**

@@ -172,17 +172,6 @@ public final class SkBuff {
         return data;
     }
 
-    public int tailroom() {
-        return buf.length - tail;
-    }
-
-    /** {@code skb_reserve}: moves an empty packet's start forward by {@code n}, adding headroom. */
-    public void reserve(int n) {
-        checkArgument(n >= 0 && tail + n <= buf.length && data == tail, "reserve %s on %s", n, this);
-        data += n;
-        tail += n;
-    }
-
     /** {@code skb_put}: extends the end by {@code n}; returns the offset of the added bytes. */
     public int put(int n) {
         if (n < 0 || tail + n > buf.length) {
@@ -253,10 +242,6 @@ public final class SkBuff {
 
     public void setTransportHeader(int off) {
         this.transportHeader = off;
-    }
-
-    public void resetTransportHeader() {
-        this.transportHeader = data;
     }
 
     // ---- byte access (network byte order) ----

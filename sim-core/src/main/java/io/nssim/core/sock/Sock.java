@@ -2,10 +2,10 @@ package io.nssim.core.sock;
 
 import static com.google.common.base.Preconditions.checkState;
 
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetRef;
 import io.nssim.core.ref.RefToken;
-import io.nssim.core.task.OpenFile;
 
 /**
  * A socket. {@code kern} sockets (created by pernet inits, such as the rtnl socket) hold only a passive

@@ -2,9 +2,9 @@ package io.nssim.core.sock;
 
 import com.google.common.collect.ImmutableList;
 import io.nssim.core.Errno;
-import io.nssim.core.Kernel;
 import io.nssim.core.Result;
 import io.nssim.core.net.Net;
+import io.nssim.core.net.NetNamespaces;
 import io.nssim.core.net.NetRef;
 import io.nssim.core.ref.RefToken;
 import java.util.ArrayList;
@@ -13,12 +13,12 @@ import java.util.Optional;
 
 /** Every open socket: {@code sk_alloc} and {@code sk_destruct} with their namespace references. */
 public final class SockTable {
-    private final Kernel kernel;
+    private final NetNamespaces netns;
     private final List<Sock> open = new ArrayList<>();
     private long nextId = 1;
 
-    public SockTable(Kernel kernel) {
-        this.kernel = kernel;
+    public SockTable(NetNamespaces netns) {
+        this.netns = netns;
     }
 
     /**
@@ -30,9 +30,9 @@ public final class SockTable {
         NetRef count = null;
         RefToken passive = null;
         if (kern) {
-            passive = kernel.netns().passiveInc(net, description);
+            passive = netns.passiveInc(net, description);
         } else {
-            Optional<NetRef> ref = kernel.netns().maybeGetNet(net, description);
+            Optional<NetRef> ref = netns.maybeGetNet(net, description);
             if (ref.isEmpty()) {
                 return Result.err(Errno.EINVAL);
             }
@@ -48,9 +48,9 @@ public final class SockTable {
     void destruct(Sock s) {
         open.remove(s);
         if (s.countRef() != null) {
-            kernel.putNet(s.countRef());
+            netns.putNet(s.countRef());
         } else {
-            kernel.netns().passiveDec(s.passiveRef());
+            netns.passiveDec(s.passiveRef());
         }
     }
 

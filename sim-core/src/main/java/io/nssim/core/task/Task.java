@@ -1,6 +1,7 @@
 package io.nssim.core.task;
 
 import com.google.common.collect.ImmutableList;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetRef;
 import java.util.ArrayList;

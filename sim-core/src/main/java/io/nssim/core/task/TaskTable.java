@@ -5,12 +5,17 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import io.nssim.core.Errno;
-import io.nssim.core.Kernel;
 import io.nssim.core.Result;
+import io.nssim.core.context.KernelContext;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.net.Net;
+import io.nssim.core.net.NetNamespaces;
 import io.nssim.core.net.NetRef;
 import io.nssim.core.nsfs.NsFile;
+import io.nssim.core.nsfs.Nsfs;
 import io.nssim.core.sock.Sock;
+import io.nssim.core.sock.SockTable;
+import io.nssim.core.trace.Tracer;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
@@ -24,23 +29,29 @@ public final class TaskTable {
     /** {@code pid_max}'s default on 64-bit machines with many CPUs. */
     public static final int PID_MAX = 4_194_304;
 
-    private final Kernel kernel;
+    private final Tracer trace;
+    private final NetNamespaces netns;
+    private final Nsfs nsfs;
+    private final SockTable socks;
     private final TreeMap<Integer, Task> tasks = new TreeMap<>();
     private int lastPid;
 
-    public TaskTable(Kernel kernel) {
-        this.kernel = kernel;
+    public TaskTable(KernelContext context, NetNamespaces netns, Nsfs nsfs, SockTable socks) {
+        this.trace = context.trace();
+        this.netns = netns;
+        this.nsfs = nsfs;
+        this.socks = socks;
     }
 
     /** Creates pid 1, init, in init_net. Called once at boot. */
     public Task spawnInit() {
         checkState(tasks.isEmpty(), "init already exists");
-        return create(0, "init", kernel.initNet());
+        return create(0, "init", netns.initNet());
     }
 
     private Task create(int ppid, String comm, Net net) {
         int pid = allocPid();
-        NetRef ref = kernel.getNet(net, "pid " + pid + " (" + comm + ") nsproxy");
+        NetRef ref = netns.getNet(net, "pid " + pid + " (" + comm + ") nsproxy");
         Task t = new Task(pid, ppid, comm, ref);
         tasks.put(pid, t);
         return t;
@@ -90,13 +101,13 @@ public final class TaskTable {
      */
     public Result<Task> fork(Task parent, String comm) {
         checkArgument(!parent.hasExited(), "fork of exited %s", parent);
-        kernel.trace().enter("copy_process", parent.describe());
-        Task child = create(parent.pid(), comm, parent.net());
-        for (OpenFile f : parent.files()) {
-            child.mutableFiles().add(dupFile(f));
+        try (var t = trace.enter("copy_process", parent)) {
+            Task child = create(parent.pid(), comm, parent.net());
+            for (OpenFile f : parent.files()) {
+                child.mutableFiles().add(dupFile(f));
+            }
+            return Result.ok(child);
         }
-        kernel.trace().exit();
-        return Result.ok(child);
     }
 
     /**
@@ -106,7 +117,7 @@ public final class TaskTable {
     public Result<Task> forkNewNet(Task parent, String comm) {
         checkArgument(!parent.hasExited(), "fork of exited %s", parent);
         int pid = peekPid();
-        Result<NetRef> net = kernel.netns().copyNetNs("pid " + pid + " (" + comm + ") nsproxy");
+        Result<NetRef> net = netns.copyNetNs("pid " + pid + " (" + comm + ") nsproxy");
         if (net.isErr()) {
             return net.propagate();
         }
@@ -122,18 +133,15 @@ public final class TaskTable {
     /** {@code unshare(CLONE_NEWNET)}: the task moves to a new net; its old net loses one reference. */
     public Result<Void> unshareNet(Task task) {
         checkArgument(!task.hasExited(), "unshare of exited %s", task);
-        kernel.trace().enter("unshare", task.describe() + ", CLONE_NEWNET");
-        try {
-            Result<NetRef> r = kernel.netns().copyNetNs(task.describe() + " nsproxy");
+        try (var t = trace.enter("unshare", "{}, CLONE_NEWNET", task)) {
+            Result<NetRef> r = netns.copyNetNs(task.describe() + " nsproxy");
             if (r.isErr()) {
                 return r.propagate();
             }
             NetRef old = task.nsproxyNet();
             task.setNsproxyNet(r.get());
-            kernel.putNet(old);
+            netns.putNet(old);
             return Result.ok();
-        } finally {
-            kernel.trace().exit();
         }
     }
 
@@ -159,18 +167,15 @@ public final class TaskTable {
         if (task.net() == target) {
             return Result.ok();
         }
-        kernel.trace().enter("setns", task.describe() + " -> " + target);
-        try {
-            Optional<NetRef> ref = kernel.netns().maybeGetNet(target, task.describe() + " nsproxy");
+        try (var t = trace.enter("setns", "{} -> {}", task, target)) {
+            Optional<NetRef> ref = netns.maybeGetNet(target, task.describe() + " nsproxy");
             if (ref.isEmpty()) {
                 return Result.err(Errno.EINVAL);
             }
             NetRef old = task.nsproxyNet();
             task.setNsproxyNet(ref.get());
-            kernel.putNet(old);
+            netns.putNet(old);
             return Result.ok();
-        } finally {
-            kernel.trace().exit();
         }
     }
 
@@ -192,11 +197,23 @@ public final class TaskTable {
      */
     public Result<Sock> openSocket(Task task, String description) {
         checkArgument(!task.hasExited(), "socket() by exited %s", task);
-        Result<Sock> s = kernel.socks().create(task.net(), false, description);
+        Result<Sock> s = socks.create(task.net(), false, description);
         if (s.isOk()) {
             task.mutableFiles().add(s.get());
         }
         return s;
+    }
+
+    /**
+     * {@code open("/proc/PID/ns/net")} (procfs's {@code ns_get_path}): the nsfs file of the task's net, returned
+     * unattached. ENOENT when no task has that pid (procfs has no such directory), or when its net is dying.
+     */
+    public Result<NsFile> openProc(int pid, String holder) {
+        Optional<Task> t = byPid(pid);
+        if (t.isEmpty()) {
+            return Result.err(Errno.ENOENT);
+        }
+        return nsfs.open(t.get().net(), holder);
     }
 
     /**
@@ -205,7 +222,7 @@ public final class TaskTable {
      */
     public Result<NsFile> openNetNs(Task task, int pid) {
         checkArgument(!task.hasExited(), "open by exited %s", task);
-        Result<NsFile> f = kernel.nsfs().openProc(pid, "/proc/" + pid + "/ns/net opened by " + task.describe());
+        Result<NsFile> f = openProc(pid, "/proc/" + pid + "/ns/net opened by " + task.describe());
         if (f.isOk()) {
             task.mutableFiles().add(f.get());
         }
@@ -227,11 +244,6 @@ public final class TaskTable {
         return Result.ok();
     }
 
-    /** Removes a file from the task's table without closing it (it was passed elsewhere). */
-    public boolean detachFile(Task task, OpenFile file) {
-        return task.mutableFiles().remove(file);
-    }
-
     /** {@code close(fd)}: EBADF when the task does not have the file open. */
     public Result<Void> closeFile(Task task, OpenFile file) {
         if (!task.mutableFiles().remove(file)) {
@@ -245,17 +257,17 @@ public final class TaskTable {
     public void exit(Task task, int code) {
         checkArgument(!task.hasExited(), "%s exited twice", task);
         checkArgument(task.pid() != 1, "init may not exit");
-        kernel.trace().enter("do_exit", task.describe());
-        for (OpenFile f : new ArrayList<>(task.mutableFiles())) {
-            closeAny(f);
+        try (var t = trace.enter("do_exit", task)) {
+            for (OpenFile f : new ArrayList<>(task.mutableFiles())) {
+                closeAny(f);
+            }
+            task.mutableFiles().clear();
+            NetRef ref = task.nsproxyNet();
+            task.setNsproxyNet(null);
+            task.markExited(code);
+            tasks.remove(task.pid());
+            netns.putNet(ref);
         }
-        task.mutableFiles().clear();
-        NetRef ref = task.nsproxyNet();
-        task.setNsproxyNet(null);
-        task.markExited(code);
-        tasks.remove(task.pid());
-        kernel.putNet(ref);
-        kernel.trace().exit();
     }
 
     private static OpenFile dupFile(OpenFile f) {

@@ -17,7 +17,16 @@ import java.util.PriorityQueue;
  * within the same advance runs in the same call. Not thread-safe: the owning kernel serialises calls.
  */
 public final class VirtualClock {
+    /**
+     * The last instant the clock can show: {@code Long.MAX_VALUE} nanoseconds, about 292.47 years after boot.
+     * Advancing or arming a timer past it is refused (an IllegalArgumentException), never wrapped or clamped:
+     * callers that take durations from users check {@link #remainingNanos} first and refuse with a message.
+     */
+    public static final long END_NANOS = Long.MAX_VALUE;
+
     private long nowNanos;
+    /** The target of the advance under way, or {@link #nowNanos} outside one (see {@link #horizonNanos}). */
+    private long advanceTarget;
     private long nextSeq;
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
 
@@ -30,6 +39,24 @@ public final class VirtualClock {
         return Duration.ofNanos(nowNanos);
     }
 
+    /** Nanoseconds left before {@link #END_NANOS}: the longest advance or timer delay that can still be done. */
+    public long remainingNanos() {
+        return END_NANOS - nowNanos;
+    }
+
+    /**
+     * Inside a timer callback: the instant before which no other queued work runs in the advance under way
+     * (the earliest other deadline, or the advance's target if sooner). Periodic work whose repetitions change
+     * no state (the unregister wait loop's sleeps) may account its repetitions strictly before this instant in
+     * one step instead of firing each, so a long sleep costs time proportional to the events that matter.
+     * Outside an advance it is {@link #nanoTime}: nothing may be skipped.
+     */
+    public long horizonNanos() {
+        long h = Math.max(advanceTarget, nowNanos);
+        Timer next = timers.peek();
+        return next == null ? h : Math.min(h, next.deadlineNanos);
+    }
+
     /** Queues {@code work} to run at the next advance, however small ({@code queue_work}). */
     public Timer queueWork(String name, Runnable work) {
         return schedule(name, Duration.ZERO, work);
@@ -39,6 +66,8 @@ public final class VirtualClock {
     public Timer schedule(String name, Duration delay, Runnable work) {
         checkNotNull(delay, "delay");
         checkArgument(!delay.isNegative(), "negative delay: %s", delay);
+        checkArgument(delay.compareTo(Duration.ofNanos(remainingNanos())) <= 0,
+                "timer %s: delay %s passes the end of virtual time", name, delay);
         Timer t = new Timer(name, nowNanos + delay.toNanos(), nextSeq++, checkNotNull(work, "work"));
         t.pending = true;
         timers.add(t);
@@ -59,6 +88,8 @@ public final class VirtualClock {
      */
     public void arm(Timer timer, long delayNanos) {
         checkArgument(delayNanos >= 0, "negative delay: %s", delayNanos);
+        checkArgument(delayNanos <= remainingNanos(), "timer %s: delay %s ns passes the end of virtual time",
+                timer.name, delayNanos);
         if (timer.pending) {
             timers.remove(timer);
         }
@@ -79,24 +110,32 @@ public final class VirtualClock {
 
     /**
      * Moves time forward by {@code delta}, running every timer and work item that falls due on the way,
-     * each at its own deadline. Returns how many ran.
+     * each at its own deadline. Returns how many ran. An advance past {@link #END_NANOS} is refused.
      */
     public int advance(Duration delta) {
         checkArgument(!delta.isNegative(), "negative advance: %s", delta);
+        checkArgument(delta.compareTo(Duration.ofNanos(remainingNanos())) <= 0,
+                "advance of %s passes the end of virtual time (%s ns after boot)", delta, END_NANOS);
         long target = nowNanos + delta.toNanos();
+        long outer = advanceTarget;
+        advanceTarget = target;
         int ran = 0;
-        for (;;) {
-            Timer t = timers.peek();
-            if (t == null || t.deadlineNanos > target) {
-                break;
+        try {
+            for (;;) {
+                Timer t = timers.peek();
+                if (t == null || t.deadlineNanos > target) {
+                    break;
+                }
+                timers.poll();
+                t.pending = false;
+                nowNanos = Math.max(nowNanos, t.deadlineNanos);
+                t.work.run();
+                ran++;
             }
-            timers.poll();
-            t.pending = false;
-            nowNanos = Math.max(nowNanos, t.deadlineNanos);
-            t.work.run();
-            ran++;
+            nowNanos = Math.max(nowNanos, target);
+        } finally {
+            advanceTarget = outer;
         }
-        nowNanos = target;
         return ran;
     }
 

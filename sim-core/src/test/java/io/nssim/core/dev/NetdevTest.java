@@ -10,6 +10,7 @@ import io.nssim.core.Errno;
 import io.nssim.core.Kernel;
 import io.nssim.core.Result;
 import io.nssim.core.event.KernelEvent;
+import io.nssim.core.event.KernelLog;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetRef;
 import io.nssim.core.ref.RefToken;
@@ -52,24 +53,32 @@ class NetdevTest {
         }
 
         @Override
-        public Result<NetDevice> newlink(Kernel kernel, Net net, LinkRequest request) {
-            TestDev d = new TestDev(kernel);
-            Result<Void> r = kernel.netdev().registerNetdevice(d, net, request.name(), 0);
-            return r.isErr() ? r.propagate() : Result.ok(d);
+        public Result<NetDevice> newlink(Net net, LinkRequest request) {
+            // The kind is never registered here: the tests make their devices themselves.
+            return Result.err(Errno.EOPNOTSUPP);
         }
     };
 
     private Kernel k;
     private Netdev nd;
     private final List<String> unregisterNotes = new ArrayList<>();
+    private boolean watchRebroadcasts;
 
     @BeforeEach
     void boot() {
         k = Kernel.builder().seed(5).build();
         nd = k.netdev();
-        nd.registerNotifier((event, dev) -> {
-            if (event == NetdevEvent.UNREGISTER) {
-                unregisterNotes.add(dev.name() + "@" + k.clock().now().toMillis());
+        nd.registerNotifier(new NetdevNotifier() {
+            @Override
+            public void onEvent(NetdevEvent event, NetDevice dev) {
+                if (event == NetdevEvent.UNREGISTER) {
+                    unregisterNotes.add(dev.name() + "@" + k.clock().now().toMillis());
+                }
+            }
+
+            @Override
+            public boolean idempotentRebroadcast() {
+                return !watchRebroadcasts; // it records every one only where a test looks at them
             }
         });
     }
@@ -153,6 +162,7 @@ class NetdevTest {
 
     @Test
     void shouldRebroadcastUnregisterAsTheWaitLoopChecks() {
+        watchRebroadcasts = true;
         TestDev d = dev("t0");
         RefToken leak = nd.netdevHold(d, "leak");
         nd.unregisterNetdevice(d);
@@ -197,6 +207,76 @@ class NetdevTest {
         assertTrue(lines.contains("     socket"));
         cache.forEach(nd::netdevPut);
         nd.netdevPut(c);
+    }
+
+    @Test
+    void shouldSleepTenMillionSecondsOverALeakInTimeProportionalToWhatChanges() {
+        TestDev d = dev("t0");
+        RefToken leak = nd.netdevHold(d, "leak");
+        nd.unregisterNetdevice(d);
+        int ran = k.advance(Duration.ofSeconds(10_000_000L));
+        // Stepped one 250 ms sleep at a time this would be 4e7 timer runs; skipping leaves the ramp-up and a
+        // handful of wake-ups.
+        assertTrue(ran < 50, "timer callbacks run: " + ran);
+        // Warnings at 10.005 s and then every 41 sleeps of 250 ms (10.25 s) up to 1e7 s.
+        long warnings = (10_000_000_000L - 10_005) / 10_250 + 1;
+        long lastMs = 10_005 + (warnings - 1) * 10_250;
+        long perWarning = k.log().lines().stream().filter(l -> l.nanos() == lastMs * 1_000_000).count();
+        assertTrue(perWarning >= 3, "the warning and the tracker's lines: " + perWarning);
+        assertEquals(warnings * perWarning, k.log().nextSeq(), "every warning's lines are accounted");
+        assertTrue(k.log().lines().size() <= KernelLog.DESCS_COUNT, "the ring keeps only the newest");
+        List<String> kept = logAt();
+        assertEquals(lastMs + " unregister_netdevice: waiting for t0 to become free. Usage count = 2",
+                kept.get(kept.size() - 1));
+        // Re-broadcasts at 1.005 s and then every 5 sleeps (1.25 s).
+        assertEquals((10_000_000_000L - 1_005) / 1_250 + 1, nd.rebroadcasts());
+        nd.netdevPut(leak);
+        k.advance(Duration.ofMillis(250));
+        assertEquals(RegState.RELEASED, d.regState(), "the loop still wakes on time after the skip");
+    }
+
+    @Test
+    void shouldLogTheSameWhetherALongSleepIsSkippedOrStepped() {
+        Kernel stepped = Kernel.builder().seed(5).build();
+        stepped.netdev().registerNotifier(new NetdevNotifier() {
+            @Override
+            public void onEvent(NetdevEvent event, NetDevice dev) {
+            }
+
+            @Override
+            public boolean idempotentRebroadcast() {
+                return false; // forbids the skip: every wake-up runs
+            }
+        });
+        List<String> logs = new ArrayList<>();
+        for (Kernel kk : List.of(k, stepped)) {
+            TestDev d = new TestDev(kk);
+            kk.netdev().registerNetdevice(d, kk.initNet(), "t0", 0).orElseThrow();
+            RefToken leak = kk.netdev().netdevHold(d, "leak");
+            kk.netdev().unregisterNetdevice(d);
+            kk.advance(Duration.ofSeconds(777));
+            kk.netdev().netdevPut(leak);
+            kk.advance(Duration.ofSeconds(3));
+            logs.add(kk.log().lines().stream().map(KernelLog::format).toList() + " rebroadcasts "
+                    + kk.netdev().rebroadcasts() + " now " + kk.clock().nanoTime());
+            assertEquals(RegState.RELEASED, d.regState());
+        }
+        assertEquals(logs.get(1), logs.get(0));
+    }
+
+    @Test
+    void shouldNotSkipOverOtherTimersInTheSleep() {
+        TestDev d = dev("t0");
+        RefToken leak = nd.netdevHold(d, "leak");
+        nd.unregisterNetdevice(d);
+        k.clock().schedule("release", Duration.ofSeconds(100_000), () -> nd.netdevPut(leak));
+        k.advance(Duration.ofSeconds(1_000_000));
+        assertEquals(RegState.RELEASED, d.regState());
+        // Freed at the first wake-up after the put, not later: the skip stopped at the other timer.
+        long lastWarnMs = 10_005 + ((100_000_000L - 10_005) / 10_250) * 10_250;
+        List<String> kept = logAt();
+        assertEquals(lastWarnMs + " unregister_netdevice: waiting for t0 to become free. Usage count = 2",
+                kept.get(kept.size() - 1));
     }
 
     @Test

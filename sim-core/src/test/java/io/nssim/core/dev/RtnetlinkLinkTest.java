@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nssim.core.Errno;
 import io.nssim.core.Kernel;
 import io.nssim.core.Result;
-import io.nssim.core.event.KernelEvent;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetRef;
 import java.time.Duration;
@@ -63,13 +62,13 @@ class RtnetlinkLinkTest {
         }
 
         @Override
-        public Result<NetDevice> newlink(Kernel kernel, Net net, LinkRequest request) {
+        public Result<NetDevice> newlink(Net net, LinkRequest request) {
             newlinkCalls++;
-            LinkedDev d = new LinkedDev(kernel, this);
+            LinkedDev d = new LinkedDev(k, this);
             d.linkNet = linkNetForNext;
-            Result<Void> r = kernel.netdev().rtnlCreateLink(d, request.mtu(), request.address(), request.txqlen());
+            Result<Void> r = nd.rtnlCreateLink(d, request.mtu(), request.address(), request.txqlen());
             if (r.isOk()) {
-                r = kernel.netdev().registerNetdevice(d, net, request.name(), request.ifindex());
+                r = nd.registerNetdevice(d, net, request.name(), request.ifindex());
             }
             return r.isErr() ? r.propagate() : Result.ok(d);
         }
@@ -83,7 +82,7 @@ class RtnetlinkLinkTest {
     private final List<NetRef> nets = new ArrayList<>();
     /** Every link event as "new|del NAME up=U iflink=I [-> NET/INDEX]", rendered when it arrives. */
     private final List<String> events = new ArrayList<>();
-    private final List<KernelEvent.Link> linkEvents = new ArrayList<>();
+    private final List<LinkEvent> linkEvents = new ArrayList<>();
 
     @BeforeEach
     void boot() {
@@ -91,7 +90,7 @@ class RtnetlinkLinkTest {
         nd = k.netdev();
         k.rtnlLinkRegister(ops);
         k.events().subscribe(e -> {
-            if (e instanceof KernelEvent.Link l) {
+            if (e instanceof LinkEvent l) {
                 linkEvents.add(l);
                 events.add((l.deleted() ? "del " : "new ") + l.dev().name() + " up=" + l.dev().isUp()
                         + (l.moved() ? " -> " + l.newNet() + "/" + l.newIfindex() : ""));
@@ -279,13 +278,13 @@ class RtnetlinkLinkTest {
         linkEvents.clear();
         nd.changeNetNamespace(d, b, null).orElseThrow();
         assertEquals(2, linkEvents.size());
-        KernelEvent.Link del = linkEvents.get(0);
+        LinkEvent del = linkEvents.get(0);
         assertTrue(del.deleted());
         assertSame(a, del.net());
         assertSame(b, del.newNet());
         assertEquals(index, del.newIfindex(), "kept: free in the target");
         assertTrue(a.nsids().idOf(b) >= 0, "IFLA_NEW_NETNSID: a's id for b, allocated before the event");
-        KernelEvent.Link add = linkEvents.get(1);
+        LinkEvent add = linkEvents.get(1);
         assertFalse(add.deleted());
         assertSame(b, add.net());
         assertFalse(add.moved(), "the RTM_NEWLINK in the target is a plain one");

@@ -9,7 +9,6 @@ import io.nssim.core.Errno;
 import io.nssim.core.Kernel;
 import io.nssim.core.Result;
 import io.nssim.core.dev.NetDevice;
-import io.nssim.core.event.KernelEvent;
 import io.nssim.core.event.KernelLog;
 import io.nssim.core.pernet.PernetOperations;
 import io.nssim.core.ref.RefToken;
@@ -127,7 +126,7 @@ class CleanupWorkerTest {
         k.registerPernetSubsys(new Probe("A", k)).orElseThrow();
         k.registerPernetDevice(new Probe("B", k)).orElseThrow();
         k.events().subscribe(e -> {
-            if (e instanceof KernelEvent.Nsid id) {
+            if (e instanceof NsidEvent id) {
                 log.add((id.added() ? "NEWNSID " : "DELNSID ") + id.observer() + " " + id.nsid() + " -> " + id.peer());
             }
         });

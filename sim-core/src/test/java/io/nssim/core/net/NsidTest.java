@@ -9,7 +9,6 @@ import io.nssim.core.Errno;
 import io.nssim.core.Kernel;
 import io.nssim.core.KernelError;
 import io.nssim.core.Result;
-import io.nssim.core.event.KernelEvent;
 import io.nssim.core.task.Task;
 import io.nssim.core.testing.KernelFixture;
 import io.nssim.core.testing.KernelSnapshot;
@@ -25,12 +24,12 @@ class NsidTest {
     @RegisterExtension
     final KernelFixture kernels = new KernelFixture();
 
-    private final List<KernelEvent.Nsid> events = new ArrayList<>();
+    private final List<NsidEvent> events = new ArrayList<>();
 
     private Kernel boot() {
         Kernel k = kernels.boot();
         k.events().subscribe(e -> {
-            if (e instanceof KernelEvent.Nsid n) {
+            if (e instanceof NsidEvent n) {
                 events.add(n);
             }
         });
@@ -149,7 +148,7 @@ class NsidTest {
         k.netns().peernet2idAlloc(k.initNet(), b);
         k.netns().peernet2idAlloc(k.initNet(), b);
 
-        assertEquals(List.of(new KernelEvent.Nsid(true, a, 2, b), new KernelEvent.Nsid(true, k.initNet(), 0, b)),
+        assertEquals(List.of(new NsidEvent(true, a, 2, b), new NsidEvent(true, k.initNet(), 0, b)),
                 events, "an id that already exists is not announced again");
     }
 
@@ -173,7 +172,7 @@ class NsidTest {
         k.tasks().exit(d2, 0);
         k.advance(Duration.ofMillis(1));
 
-        assertEquals(List.of(new KernelEvent.Nsid(false, init, 1, dn), new KernelEvent.Nsid(false, s.net(), 0, dn)),
+        assertEquals(List.of(new NsidEvent(false, init, 1, dn), new NsidEvent(false, s.net(), 0, dn)),
                 events, "RTM_DELNSID in each survivor; none between the dying nets");
         assertTrue(init.nsids().isEmpty());
         assertEquals(Map.of(5, init), s.net().nsids().snapshot());
@@ -198,9 +197,9 @@ class NsidTest {
         k.tasks().exit(d, 0);
         k.advance(Duration.ofMillis(1));
 
-        assertEquals(List.of(new KernelEvent.Nsid(false, k.initNet(), 4, dn),
-                new KernelEvent.Nsid(false, a.net(), 1, dn), new KernelEvent.Nsid(false, b.net(), 2, dn),
-                new KernelEvent.Nsid(false, c.net(), 3, dn)), events, "survivors are visited in net-list order");
+        assertEquals(List.of(new NsidEvent(false, k.initNet(), 4, dn),
+                new NsidEvent(false, a.net(), 1, dn), new NsidEvent(false, b.net(), 2, dn),
+                new NsidEvent(false, c.net(), 3, dn)), events, "survivors are visited in net-list order");
         for (Net n : List.of(k.initNet(), a.net(), b.net(), c.net())) {
             assertEquals(-1, n.nsids().idOf(dn));
         }
@@ -224,7 +223,7 @@ class NsidTest {
         k.tasks().exit(d, 0);
         k.advance(Duration.ofMillis(1));
 
-        assertEquals(List.of(new KernelEvent.Nsid(false, b.net(), 0, dn)), events);
+        assertEquals(List.of(new NsidEvent(false, b.net(), 0, dn)), events);
         assertTrue(an.nsids().isEmpty());
         assertTrue(b.net().nsids().isEmpty());
     }

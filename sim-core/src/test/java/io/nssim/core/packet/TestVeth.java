@@ -6,6 +6,7 @@ import io.nssim.core.Result;
 import io.nssim.core.dev.IfFlags;
 import io.nssim.core.dev.LinkRequest;
 import io.nssim.core.dev.NetDevice;
+import io.nssim.core.dev.Netdev;
 import io.nssim.core.dev.RegState;
 import io.nssim.core.dev.RtnlLinkOps;
 import io.nssim.core.net.Net;
@@ -26,20 +27,20 @@ public final class TestVeth extends NetDevice {
         }
 
         @Override
-        public Result<NetDevice> newlink(Kernel kernel, Net net, LinkRequest request) {
+        public Result<NetDevice> newlink(Net net, LinkRequest request) {
             return Result.err(Errno.EOPNOTSUPP);
         }
 
         @Override
-        public void dellink(Kernel kernel, NetDevice dev, List<NetDevice> killList) {
+        public void dellink(Netdev netdev, NetDevice dev, List<NetDevice> killList) {
             TestVeth v = (TestVeth) dev;
             TestVeth p = v.peer;
             v.peer = null;
-            kernel.netdev().unregisterNetdeviceQueue(v, killList);
+            netdev.unregisterNetdeviceQueue(v, killList);
             if (p != null) {
                 p.peer = null;
                 if (p.regState() == RegState.REGISTERED) {
-                    kernel.netdev().unregisterNetdeviceQueue(p, killList);
+                    netdev.unregisterNetdeviceQueue(p, killList);
                 }
             }
         }
@@ -47,8 +48,11 @@ public final class TestVeth extends NetDevice {
 
     private volatile TestVeth peer;
 
+    private final PacketLayer packet;
+
     private TestVeth(Kernel k) {
         super("veth", OPS, k.refTracking());
+        this.packet = k.packet();
         setupFlags(IfFlags.BROADCAST | IfFlags.MULTICAST);
         setupMtu(ETH_DATA_LEN, ETH_MIN_MTU, ETH_MAX_MTU);
         setupNoQueue(true);
@@ -90,7 +94,7 @@ public final class TestVeth extends NetDevice {
         if (p == null) {
             return Result.err(Errno.ENOTCONN);
         }
-        net().kernel().packet().napiEnable(this);
+        packet.napiEnable(this);
         if (p.isUp()) {
             setCarrier(true);
             p.setCarrier(true);
@@ -100,7 +104,7 @@ public final class TestVeth extends NetDevice {
 
     @Override
     protected void ndoStop() {
-        net().kernel().packet().napiDisable(this);
+        packet.napiDisable(this);
         setCarrier(false);
         TestVeth p = peer;
         if (p != null) {

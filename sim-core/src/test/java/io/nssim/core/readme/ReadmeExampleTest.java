@@ -23,7 +23,7 @@ class ReadmeExampleTest {
         Task shell = k.tasks().fork(k.init(), "bash").orElseThrow();
 
         // ip netns add blue: a file under /run/netns, a new net, a bind mount holding it.
-        Net blue = k.nsfs().names().add(shell, "blue").get();
+        Net blue = k.netnsNames().add(shell, "blue").get();
 
         // A process enters blue (open /run/netns/blue, setns, close), opens a socket, then leaves.
         Task app = k.tasks().fork(shell, "app").orElseThrow();
@@ -35,7 +35,7 @@ class ReadmeExampleTest {
         k.tasks().setnsToTaskNet(app, shell.pid()).orElseThrow();
 
         // ip netns del blue: only the name goes; the socket still holds blue's count.
-        k.nsfs().names().delete("blue").get();
+        k.netnsNames().delete("blue").get();
         k.advance(Duration.ofSeconds(1));
         System.out.println(blue.state() + " held by " + blue.count().holders());   // ALIVE held by [udp socket]
 

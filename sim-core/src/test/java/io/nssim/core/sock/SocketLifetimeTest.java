@@ -36,7 +36,7 @@ class SocketLifetimeTest {
     @Test
     void shouldFixTheSocketsNetAtCreation() {
         Kernel k = kernels.boot();
-        Net a = k.nsfs().names().add(k.init(), "a").get();
+        Net a = k.netnsNames().add(k.init(), "a").get();
         Task t = k.tasks().fork(k.init(), "server").orElseThrow();
         joinNamed(k, t, "a");
         Sock s = k.tasks().openSocket(t, "udp socket 0.0.0.0:53").orElseThrow();
@@ -53,13 +53,13 @@ class SocketLifetimeTest {
     @Test
     void shouldKeepNetAliveWhileSocketOpen() {
         Kernel k = kernels.boot();
-        Net a = k.nsfs().names().add(k.init(), "a").get();
+        Net a = k.netnsNames().add(k.init(), "a").get();
         Task t = k.tasks().fork(k.init(), "server").orElseThrow();
         joinNamed(k, t, "a");
         Sock s = k.tasks().openSocket(t, "tcp socket").orElseThrow();
         k.tasks().setnsToTaskNet(t, 1).orElseThrow();
 
-        k.nsfs().names().delete("a").get();
+        k.netnsNames().delete("a").get();
         k.advance(Duration.ofMinutes(1));
 
         assertEquals(NetState.ALIVE, a.state(), "ip netns del removed the name only");

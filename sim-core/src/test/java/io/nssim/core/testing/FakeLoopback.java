@@ -1,6 +1,7 @@
 package io.nssim.core.testing;
 
 import io.nssim.core.Kernel;
+import io.nssim.core.KernelModule;
 import io.nssim.core.Result;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.net.Net;
@@ -12,7 +13,7 @@ import io.nssim.core.ref.RefTracking;
  * its net: its pernet init registers {@code lo} (ifindex 1, netns-local) in every net. The default device op
  * unregisters it when the net dies.
  */
-public final class FakeLoopback implements PernetOperations {
+public final class FakeLoopback implements KernelModule {
     /** A netns-local device without link ops. */
     public static final class Device extends NetDevice {
         public Device(RefTracking tracking) {
@@ -31,12 +32,22 @@ public final class FakeLoopback implements PernetOperations {
 
     @Override
     public String name() {
-        return "fake_loopback_net_ops";
+        return "fake_loopback";
     }
 
+    /** Registers the op, which keeps what this init gave it. */
     @Override
-    public Result<Void> init(Net net) {
-        Kernel k = net.kernel();
-        return k.netdev().registerNetdevice(new Device(k.refTracking()), net, "lo", 1);
+    public Result<Void> init(Kernel k) {
+        return k.registerPernetDevice(new PernetOperations() {
+            @Override
+            public String name() {
+                return "fake_loopback_net_ops";
+            }
+
+            @Override
+            public Result<Void> init(Net net) {
+                return k.netdev().registerNetdevice(new Device(k.refTracking()), net, "lo", 1);
+            }
+        });
     }
 }

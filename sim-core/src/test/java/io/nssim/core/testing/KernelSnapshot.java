@@ -2,11 +2,11 @@ package io.nssim.core.testing;
 
 import io.nssim.core.Kernel;
 import io.nssim.core.dev.NetDevice;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.net.Net;
 import io.nssim.core.pernet.PernetOperations;
 import io.nssim.core.ref.RefToken;
 import io.nssim.core.sock.Sock;
-import io.nssim.core.task.OpenFile;
 import io.nssim.core.task.Task;
 import java.util.stream.Collectors;
 

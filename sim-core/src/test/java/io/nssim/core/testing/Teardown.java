@@ -1,7 +1,7 @@
 package io.nssim.core.testing;
 
 import io.nssim.core.Kernel;
-import io.nssim.core.task.OpenFile;
+import io.nssim.core.file.OpenFile;
 import io.nssim.core.task.Task;
 import java.time.Duration;
 
@@ -20,7 +20,7 @@ public final class Teardown {
      */
     public static void reap(Kernel k) {
         for (String name : k.nsfs().runNetns().names()) {
-            k.nsfs().names().delete(name);
+            k.netnsNames().delete(name);
         }
         for (Task t : k.tasks().list().reverse()) {
             if (t.pid() != 1) {

@@ -101,4 +101,26 @@ class VirtualClockTest {
         assertThrows(IllegalArgumentException.class, () -> clock.schedule("x", Duration.ofMillis(-1), () -> { }));
         assertEquals(0, clock.nanoTime());
     }
+
+    @Test
+    void shouldRefuseToAdvanceOrArmPastTheEndOfVirtualTime() {
+        clock.advance(Duration.ofNanos(VirtualClock.END_NANOS - 10));
+        assertEquals(10, clock.remainingNanos());
+        assertThrows(IllegalArgumentException.class, () -> clock.advance(Duration.ofNanos(11)));
+        assertThrows(IllegalArgumentException.class, () -> clock.advance(Duration.ofDays(365L * 1000)));
+        assertThrows(IllegalArgumentException.class, () -> clock.schedule("t", Duration.ofNanos(11), () -> { }));
+        assertEquals(VirtualClock.END_NANOS - 10, clock.nanoTime(), "a refused advance leaves the clock alone");
+        clock.advance(Duration.ofNanos(10));
+        assertEquals(Long.MAX_VALUE, clock.nanoTime());
+    }
+
+    @Test
+    void shouldGiveCallbacksTheHorizonBeforeWhichNothingElseRuns() {
+        List<Long> horizons = new ArrayList<>();
+        clock.schedule("a", Duration.ofSeconds(1), () -> horizons.add(clock.horizonNanos()));
+        clock.schedule("b", Duration.ofSeconds(3), () -> horizons.add(clock.horizonNanos()));
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(List.of(3_000_000_000L, 5_000_000_000L), horizons, "the next deadline, then the target");
+        assertEquals(clock.nanoTime(), clock.horizonNanos(), "outside an advance nothing may be skipped");
+    }
 }

@@ -12,6 +12,7 @@ import io.nssim.core.dev.MacAddress;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.dev.Netdev;
 import io.nssim.core.dev.RegState;
+import io.nssim.core.packet.PacketLayer;
 import io.nssim.core.ref.RefToken;
 import io.nssim.core.time.VirtualClock;
 import java.time.Duration;
@@ -160,9 +161,21 @@ public final class Bridge extends NetDevice {
         return kernel.netdev();
     }
 
+    /** The packet layer of the machine the bridge lives in. */
+    PacketLayer packet() {
+        return kernel.packet();
+    }
+
     /** {@code br_warn}: "BRIDGE: message" in the kernel log. */
     void warn(String message) {
         kernel.printk(name() + ": " + message);
+    }
+
+    /** {@code if (net_ratelimit()) br_warn(...)}: 10 messages every 5 s, shared with the whole network stack. */
+    void warnRatelimited(String message) {
+        if (kernel.netRatelimit()) {
+            warn(message);
+        }
     }
 
     // ---- configuration ----

@@ -6,7 +6,6 @@ import io.nssim.core.dev.MacAddress;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.packet.NetdevTx;
 import io.nssim.core.packet.PacketLayer;
-import io.nssim.core.packet.RxHandler;
 import io.nssim.core.packet.RxHandlerResult;
 import io.nssim.core.skb.EthHdr;
 import io.nssim.core.skb.PacketType;
@@ -122,7 +121,7 @@ final class BridgeDataPath {
         }
         NetDevice dev = out.dev();
         skb.setDev(dev);
-        dev.net().kernel().packet().devQueueXmit(skb);
+        br.packet().devQueueXmit(skb);
     }
 
     /** {@code br_dev_xmit}: a frame the bridge device sends (Ethernet header at data). */
@@ -131,7 +130,7 @@ final class BridgeDataPath {
         br.stats().add(DeviceStats.Counter.TX_BYTES, skb.len());
         skb.setMacHeader(skb.data());
         if (PacketLayer.isPollThread()) {
-            br.net().kernel().packet().runDeferred(() -> transmit(br, skb));
+            br.packet().runDeferred(() -> transmit(br, skb));
         } else {
             transmit(br, skb);
         }

@@ -6,6 +6,7 @@ import io.nssim.core.KernelModule;
 import io.nssim.core.Result;
 import io.nssim.core.dev.LinkRequest;
 import io.nssim.core.dev.NetDevice;
+import io.nssim.core.dev.Netdev;
 import io.nssim.core.dev.NetdevEvent;
 import io.nssim.core.dev.NetdevNotifier;
 import io.nssim.core.dev.RtnlLinkOps;
@@ -136,7 +137,8 @@ public final class BridgeModule implements KernelModule, RtnlLinkOps {
      * options ({@code ageing_time} in centiseconds, as iproute2 passes it).
      */
     @Override
-    public Result<NetDevice> newlink(Kernel k, Net net, LinkRequest request) {
+    public Result<NetDevice> newlink(Net net, LinkRequest request) {
+        Kernel k = kernel;
         Bridge br = new Bridge(this, k);
         Result<Void> r = k.netdev().rtnlCreateLink(br, request.mtu(), request.address(), request.txqlen());
         if (r.isErr()) {
@@ -161,7 +163,7 @@ public final class BridgeModule implements KernelModule, RtnlLinkOps {
 
     /** {@code br_dev_delete}: the ports are released before the bridge is queued. */
     @Override
-    public void dellink(Kernel k, NetDevice dev, List<NetDevice> killList) {
+    public void dellink(Netdev netdev, NetDevice dev, List<NetDevice> killList) {
         ((Bridge) dev).delete(killList);
     }
 
@@ -188,10 +190,5 @@ public final class BridgeModule implements KernelModule, RtnlLinkOps {
             default -> {
             }
         }
-    }
-
-    /** The bridge device {@code dev} is, or null. */
-    public static Bridge asBridge(NetDevice dev) {
-        return dev instanceof Bridge b ? b : null;
     }
 }

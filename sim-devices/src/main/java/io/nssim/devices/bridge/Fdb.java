@@ -111,7 +111,8 @@ public final class Fdb {
         Entry f = entries.get(src);
         if (f != null) {
             if (f.local) {
-                bridge.warn("received packet on " + port.dev().name()
+                // br_fdb_update logs this under net_ratelimit(): a bridge loop would otherwise flood the log.
+                bridge.warnRatelimited("received packet on " + port.dev().name()
                         + " with own address as source address (addr:" + src + ", vlan:0)");
                 return;
             }

@@ -21,6 +21,8 @@ public final class DummyModule implements KernelModule, RtnlLinkOps {
     public static final String KIND = "dummy";
 
     private final int numdummies;
+    /** The machine this module was loaded into: what {@link #init} was given. */
+    private Kernel kernel;
 
     /** {@code modprobe dummy}: one device, dummy0, in init_net. */
     public DummyModule() {
@@ -31,10 +33,6 @@ public final class DummyModule implements KernelModule, RtnlLinkOps {
     public DummyModule(int numdummies) {
         checkArgument(numdummies >= 0, "negative numdummies: %s", numdummies);
         this.numdummies = numdummies;
-    }
-
-    public int numdummies() {
-        return numdummies;
     }
 
     @Override
@@ -49,6 +47,7 @@ public final class DummyModule implements KernelModule, RtnlLinkOps {
 
     @Override
     public Result<Void> init(Kernel kernel) {
+        this.kernel = kernel;
         kernel.rtnlLinkRegister(this);
         for (int i = 0; i < numdummies; i++) {
             Dummy d = new Dummy(this, kernel.refTracking(), kernel.random());
@@ -67,7 +66,7 @@ public final class DummyModule implements KernelModule, RtnlLinkOps {
         for (Net net : kernel.netns().netList()) {
             for (NetDevice dev : net.devices().list()) {
                 if (dev.linkOps() == this) {
-                    dellink(kernel, dev, kill);
+                    dellink(kernel.netdev(), dev, kill);
                 }
             }
         }
@@ -85,7 +84,7 @@ public final class DummyModule implements KernelModule, RtnlLinkOps {
     }
 
     @Override
-    public Result<NetDevice> newlink(Kernel kernel, Net net, LinkRequest request) {
+    public Result<NetDevice> newlink(Net net, LinkRequest request) {
         Dummy d = new Dummy(this, kernel.refTracking(), kernel.random());
         Result<Void> r = kernel.netdev().rtnlCreateLink(d, request.mtu(), request.address(), request.txqlen());
         if (r.isErr()) {

@@ -4,7 +4,10 @@ import io.nssim.core.dev.IfFlags;
 import io.nssim.core.dev.MacAddress;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.net.Net;
+import io.nssim.core.packet.NetdevTx;
+import io.nssim.core.packet.PacketLayer;
 import io.nssim.core.ref.RefTracking;
+import io.nssim.core.skb.SkBuff;
 
 /**
  * The loopback device ({@code loopback_setup}): {@code <LOOPBACK>}, MTU 65536 with no range limit
@@ -19,8 +22,12 @@ public final class Loopback extends NetDevice {
     /** 64 KiB, {@code dev->mtu = 64 * 1024}. */
     public static final int MTU = 64 * 1024;
 
-    Loopback(RefTracking tracking) {
+    /** The packet layer whose backlog the frames turn around into. */
+    private final PacketLayer packet;
+
+    Loopback(RefTracking tracking, PacketLayer packet) {
         super("loopback", null, tracking);
+        this.packet = packet;
         setupFlags(IfFlags.LOOPBACK);
         setupMtu(MTU, 0, 0);
         setupTxqlen(DEFAULT_TX_QUEUE_LEN);
@@ -30,10 +37,10 @@ public final class Loopback extends NetDevice {
         setupAddress(MacAddress.ZERO, MacAddress.ZERO, AddrAssignType.PERM);
     }
 
-    /** {@code loopback_xmit}: the frame turns around into the backlog (io.nssim.core.packet.PacketLayer). */
+    /** {@code loopback_xmit}: the frame turns around into the backlog. */
     @Override
-    public io.nssim.core.packet.NetdevTx ndoStartXmit(io.nssim.core.skb.SkBuff skb) {
-        return net().kernel().packet().loopbackXmit(this, skb);
+    public NetdevTx ndoStartXmit(SkBuff skb) {
+        return packet.loopbackXmit(this, skb);
     }
 
     /** {@code net->loopback_dev}: the net's loopback device, whatever it is called now; null once gone. */

@@ -9,33 +9,28 @@ import io.nssim.core.pernet.PernetOperations;
 
 /**
  * The loopback driver. It has no link kind; its pernet op ({@code loopback_net_ops}) creates {@code lo} in every
- * net. That op must be the first device op so that lo is the first device to appear and the last to go: pass
- * {@link #pernetOps()} to {@code Kernel.builder().loopback(...)}. Loading the module registers the op only if
- * the builder did not (it then comes after the device ops registered before it).
+ * net. That op must be the first device op so that lo is the first device to appear and the last to go: give
+ * the module to {@code Kernel.builder().loopback(...)}, which loads it before anything else. The op keeps what
+ * the module's init was given (the device layer, the packet layer, the ref-tracking level).
  */
 public final class LoopbackModule implements KernelModule {
     private final PernetOperations ops = new LoopbackNetOps();
+    /** The machine this module was loaded into: what {@link #init} was given. */
+    private Kernel kernel;
 
     @Override
     public String name() {
         return "loopback";
     }
 
-    /** {@code loopback_net_ops}. */
-    public PernetOperations pernetOps() {
-        return ops;
-    }
-
     @Override
     public Result<Void> init(Kernel kernel) {
-        if (kernel.netns().pernet().contains(ops)) {
-            return Result.ok();
-        }
+        this.kernel = kernel;
         return kernel.registerPernetDevice(ops);
     }
 
     /** {@code loopback_net_ops}: {@code loopback_net_init} only; default_device_ops unregisters lo. */
-    private static final class LoopbackNetOps implements PernetOperations {
+    private final class LoopbackNetOps implements PernetOperations {
         @Override
         public String name() {
             return "loopback_net_ops";
@@ -43,8 +38,7 @@ public final class LoopbackModule implements KernelModule {
 
         @Override
         public Result<Void> init(Net net) {
-            Kernel kernel = net.kernel();
-            Loopback lo = new Loopback(kernel.refTracking());
+            Loopback lo = new Loopback(kernel.refTracking(), kernel.packet());
             Result<Void> r = kernel.netdev().registerNetdevice(lo, net, "lo", 0);
             if (r.isErr()) {
                 return r;
@@ -61,7 +55,7 @@ public final class LoopbackModule implements KernelModule {
             Loopback lo = (Loopback) Loopback.of(net);
             if (lo != null && lo.regState() == RegState.REGISTERED) {
                 // Only when the op itself is unregistered while the net lives on.
-                net.kernel().netdev().unregisterNetdevice(lo);
+                kernel.netdev().unregisterNetdevice(lo);
             }
         }
     }

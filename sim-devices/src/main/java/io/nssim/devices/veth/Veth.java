@@ -6,6 +6,7 @@ import io.nssim.core.dev.IfFlags;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.dev.RtnlLinkOps;
 import io.nssim.core.net.Net;
+import io.nssim.core.packet.PacketLayer;
 import io.nssim.core.ref.RefTracking;
 
 /**
@@ -20,8 +21,12 @@ public final class Veth extends NetDevice {
     /** {@code priv->peer}; null once dellink has cut the pair. */
     private Veth peer;
 
-    Veth(RtnlLinkOps ops, RefTracking tracking) {
+    /** The packet layer whose NAPI instances the receive ring uses ({@code veth_napi_add}). */
+    private final PacketLayer packet;
+
+    Veth(RtnlLinkOps ops, RefTracking tracking, PacketLayer packet) {
         super("veth", ops, tracking);
+        this.packet = packet;
         setupFlags(IfFlags.BROADCAST | IfFlags.MULTICAST);
         setupMtu(ETH_DATA_LEN, ETH_MIN_MTU, ETH_MAX_MTU);
         setupTxqlen(DEFAULT_TX_QUEUE_LEN);
@@ -55,7 +60,7 @@ public final class Veth extends NetDevice {
             return Result.err(Errno.ENOTCONN);
         }
         // veth_napi_enable: the receive ring and its NAPI poll (io.nssim.core.packet).
-        net().kernel().packet().napiEnable(this);
+        packet.napiEnable(this);
         if (peer.isUp()) {
             setCarrier(true);
             peer.setCarrier(true);
@@ -66,7 +71,7 @@ public final class Veth extends NetDevice {
     @Override
     protected void ndoStop() {
         // veth_napi_del: the ring is closed and what it still holds is freed.
-        net().kernel().packet().napiDisable(this);
+        packet.napiDisable(this);
         setCarrier(false);
         if (peer != null) {
             peer.setCarrier(false);

@@ -19,6 +19,9 @@ import java.util.List;
  * in every net ({@code rtnl_link_unregister}).
  */
 public final class VethModule implements KernelModule, RtnlLinkOps {
+    /** The machine this module was loaded into: what {@link #init} was given. */
+    private Kernel kernel;
+
     public static final String KIND = "veth";
 
     @Override
@@ -33,6 +36,7 @@ public final class VethModule implements KernelModule, RtnlLinkOps {
 
     @Override
     public Result<Void> init(Kernel kernel) {
+        this.kernel = kernel;
         kernel.rtnlLinkRegister(this);
         return Result.ok();
     }
@@ -43,7 +47,7 @@ public final class VethModule implements KernelModule, RtnlLinkOps {
         for (Net net : kernel.netns().netList()) {
             for (NetDevice dev : net.devices().list()) {
                 if (dev.linkOps() == this) {
-                    dellink(kernel, dev, kill);
+                    dellink(kernel.netdev(), dev, kill);
                 }
             }
         }
@@ -84,7 +88,7 @@ public final class VethModule implements KernelModule, RtnlLinkOps {
      * announces this end, paired ({@code va@vb}).
      */
     @Override
-    public Result<NetDevice> newlink(Kernel kernel, Net net, LinkRequest request) {
+    public Result<NetDevice> newlink(Net net, LinkRequest request) {
         Netdev netdev = kernel.netdev();
         LinkRequest.Peer p = request.peer();
         if (p != null) {
@@ -101,7 +105,7 @@ public final class VethModule implements KernelModule, RtnlLinkOps {
         int peerMtu = p != null ? p.mtu() : request.mtu();
         MacAddress peerAddr = p != null ? p.address() : null;
 
-        Veth peer = new Veth(this, kernel.refTracking());
+        Veth peer = new Veth(this, kernel.refTracking(), kernel.packet());
         Result<Void> r = netdev.rtnlCreateLink(peer, peerMtu, peerAddr, p != null ? -1 : request.txqlen());
         if (r.isErr()) {
             return r.propagate();
@@ -109,7 +113,7 @@ public final class VethModule implements KernelModule, RtnlLinkOps {
         if (peerAddr == null) {
             peer.randomAddress(kernel);
         }
-        Veth dev = new Veth(this, kernel.refTracking());
+        Veth dev = new Veth(this, kernel.refTracking(), kernel.packet());
         r = netdev.rtnlCreateLink(dev, request.mtu(), request.address(), request.txqlen());
         if (r.isErr()) {
             return r.propagate();
@@ -152,15 +156,15 @@ public final class VethModule implements KernelModule, RtnlLinkOps {
      * the same batch, then queues only itself.
      */
     @Override
-    public void dellink(Kernel kernel, NetDevice dev, List<NetDevice> killList) {
+    public void dellink(Netdev netdev, NetDevice dev, List<NetDevice> killList) {
         Veth v = (Veth) dev;
         Veth peer = v.peer();
         v.setPeer(null);
-        kernel.netdev().unregisterNetdeviceQueue(v, killList);
+        netdev.unregisterNetdeviceQueue(v, killList);
         if (peer != null) {
             peer.setPeer(null);
             if (peer.regState() == RegState.REGISTERED) {
-                kernel.netdev().unregisterNetdeviceQueue(peer, killList);
+                netdev.unregisterNetdeviceQueue(peer, killList);
             }
         }
     }

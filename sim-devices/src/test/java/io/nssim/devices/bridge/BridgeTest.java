@@ -479,6 +479,22 @@ class BridgeTest {
     }
 
     @Test
+    void shouldRateLimitTheOwnAddressWarningAsNetRatelimitDoes() {
+        up(br);
+        BridgePort p = upPort("d0");
+        for (int i = 0; i < 100_000; i++) { // a bridge loop: its own frames keep coming back within one second
+            br.learn(p, br.address());
+        }
+        String own = "br0: received packet on d0 with own address";
+        assertEquals(10, t.log().stream().filter(l -> l.startsWith(own)).count(), "net.core.message_burst");
+        t.advance(Duration.ofMillis(5001));
+        br.learn(p, br.address());
+        List<String> log = t.log();
+        assertEquals("net_ratelimit: 99990 callbacks suppressed", log.get(log.size() - 2));
+        assertTrue(log.get(log.size() - 1).startsWith(own), "a new burst after net.core.message_cost (5 s)");
+    }
+
+    @Test
     void shouldFlushLearnedEntriesWhenPortDisabled() {
         up(br);
         BridgePort p = upPort("d0");

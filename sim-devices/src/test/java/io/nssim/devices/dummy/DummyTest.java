@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.nssim.core.Errno;
+import io.nssim.core.Kernel;
 import io.nssim.core.dev.IfFlags;
 import io.nssim.core.dev.LinkRequest;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.dev.Operstate;
 import io.nssim.core.net.Net;
-import io.nssim.core.Kernel;
+import io.nssim.devices.TestKernel;
 import io.nssim.devices.loopback.LoopbackModule;
 import java.util.List;
-import io.nssim.devices.TestKernel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +67,7 @@ class DummyTest {
     @Test
     void shouldCreateNumdummiesInInitNetWhenLoaded() {
         LoopbackModule lo = new LoopbackModule();
-        Kernel k = Kernel.builder().seed(3).loopback(lo.pernetOps()).module(new DummyModule()).build();
+        Kernel k = Kernel.builder().seed(3).loopback(lo).module(new DummyModule()).build();
         NetDevice d0 = k.netdev().getByName(k.initNet(), "dummy0");
         assertNotNull(d0);
         assertEquals(2, d0.ifindex());

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.nssim.core.Errno;
+import io.nssim.core.dev.LinkEvent;
 import io.nssim.core.dev.LinkRequest;
-import io.nssim.core.event.KernelEvent;
 import io.nssim.core.net.Net;
 import io.nssim.devices.TestKernel;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ class VethRtnetlinkTest {
         t = TestKernel.boot();
         net = t.newNet();
         t.k.events().subscribe(e -> {
-            if (e instanceof KernelEvent.Link l && l.dev() instanceof Veth v) {
+            if (e instanceof LinkEvent l && l.dev() instanceof Veth v) {
                 announced.add((l.deleted() ? "del " : "") + v.name() + "@" + (v.peer() == null ? "NONE"
                         : v.peer().name()));
             }

@@ -61,7 +61,7 @@ final class Arp {
             // Duplicate address detection probe: answer if we own the address.
             if (op == ArpHdr.OP_REQUEST && ip.fib().addrTypeDev(dev, tip) == RtnType.LOCAL
                     && !ignore(in, sip, tip)) {
-                send(ArpHdr.OP_REPLY, sip, dev, sha, dev.address().bits(), sha, tip);
+                send(ip, ArpHdr.OP_REPLY, sip, dev, sha, dev.address().bits(), sha, tip);
             }
             skb.consume();
             return;
@@ -73,7 +73,7 @@ final class Arp {
                     Neighbour n = ip.arp().lookupOrCreate(dev, sip);
                     if (n != null) {
                         n.update(sha, Neighbour.NUD_STALE, Neighbour.F_OVERRIDE);
-                        send(ArpHdr.OP_REPLY, sip, dev, sha, dev.address().bits(), sha, tip);
+                        send(ip, ArpHdr.OP_REPLY, sip, dev, sha, dev.address().bits(), sha, tip);
                     }
                 }
                 skb.consume();
@@ -114,11 +114,11 @@ final class Arp {
      * {@code arp_send}: builds an ARP packet and transmits it on {@code dev} to {@code destHw} (broadcast when
      * -1). {@code targetHw} -1 means zeros.
      */
-    static void send(int op, int targetIp, NetDevice dev, long destHw, long srcHw, long targetHw, int srcIp) {
+    static void send(Ipv4Net ip, int op, int targetIp, NetDevice dev, long destHw, long srcHw, long targetHw, int srcIp) {
         if ((dev.flags() & IfFlags.NOARP) != 0) {
             return;
         }
-        PacketLayer layer = dev.net().kernel().packet();
+        PacketLayer layer = ip.kernel().packet();
         SkBuff skb = layer.allocSkb(EthHdr.ETH_HLEN + ArpHdr.LEN);
         int o = skb.put(ArpHdr.LEN);
         skb.resetNetworkHeader();
@@ -154,7 +154,7 @@ final class Arp {
             long known = n.lladdr();
             destHw = known;
         }
-        send(ArpHdr.OP_REQUEST, target, dev, destHw, dev.address().bits(), -1, saddr);
+        send(ip, ArpHdr.OP_REQUEST, target, dev, destHw, dev.address().bits(), -1, saddr);
     }
 
     /**

@@ -9,7 +9,6 @@ import io.nssim.core.ref.RefToken;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * net/ipv4/devinet.c: an {@link InDevice} per device ({@code inetdev_init}, {@code inetdev_destroy}), adding
@@ -32,7 +31,7 @@ final class Devinet {
         InDevice in = new InDevice(ip, dev, DevConf.copyOf(ip.confDefault()),
                 new NeighParms(ip.kernel().random()), ref);
         ip.putInDevice(in);
-        dev.packetState().setIpPtr(in);
+        dev.packetState().setAfPtr(InDevice.IP_PTR, in);
         Ipv4Sysctls.registerDev(in);
         return in;
     }
@@ -46,7 +45,7 @@ final class Devinet {
         while (in.ifaList().length > 0) {
             delIfa(ip, in, in.ifaList()[0]);
         }
-        in.dev().packetState().setIpPtr(null);
+        in.dev().packetState().setAfPtr(InDevice.IP_PTR, null);
         Ipv4Sysctls.unregisterDev(in, in.dev().name());
         ip.arp().flushDev(in.dev(), false);
         ip.removeInDevice(in);
@@ -202,22 +201,6 @@ final class Devinet {
             return Result.ok();
         }
         return Result.err(Errno.EADDRNOTAVAIL, "ipv4: Address not found");
-    }
-
-    /** {@code ip addr flush}: deletes every address {@code which} selects, in list order; returns how many. */
-    static int flush(Ipv4Net ip, NetDevice dev, Predicate<InIfaddr> which) {
-        InDevice in = ip.inDevice(dev);
-        if (in == null) {
-            return 0;
-        }
-        int n = 0;
-        for (InIfaddr ifa : in.ifaList()) {
-            if (Arrays.asList(in.ifaList()).contains(ifa) && which.test(ifa)) {
-                delIfa(ip, in, ifa);
-                n++;
-            }
-        }
-        return n;
     }
 
     /**

@@ -165,8 +165,8 @@ final class FibSnapshot {
     }
 
     private static boolean ignoresLinkdown(NetDevice dev) {
-        Object p = dev.packetState().ipPtr();
-        return p instanceof InDevice in && in.conf(DevConfKey.IGNORE_ROUTES_WITH_LINKDOWN) != 0;
+        InDevice in = InDevice.of(dev);
+        return in != null && in.conf(DevConfKey.IGNORE_ROUTES_WITH_LINKDOWN) != 0;
     }
 
     private record Level(int prefixLen, int mask, IntTable<FibRoute[]> routes) {

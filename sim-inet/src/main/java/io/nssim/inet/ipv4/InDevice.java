@@ -2,6 +2,7 @@ package io.nssim.inet.ipv4;
 
 import com.google.common.collect.ImmutableList;
 import io.nssim.core.dev.NetDevice;
+import io.nssim.core.packet.NetdevPacketState.AfSlot;
 import io.nssim.core.ref.RefToken;
 
 /**
@@ -41,9 +42,12 @@ public final class InDevice {
         this.devRef = devRef;
     }
 
+    /** {@code dev->ip_ptr}: where a device keeps its in_device. */
+    static final AfSlot<InDevice> IP_PTR = AfSlot.of(AfSlot.Family.INET, InDevice.class);
+
     /** The device's in_device, or null when IPv4 is not set up on it. Any thread. */
     public static InDevice of(NetDevice dev) {
-        return dev.packetState().ipPtr() instanceof InDevice in ? in : null;
+        return dev.packetState().afPtr(IP_PTR);
     }
 
     public Ipv4Net ipv4() {

@@ -42,7 +42,19 @@ public final class Inet implements KernelModule {
 
     private final NetfilterNetOps netfilterOps = new NetfilterNetOps();
     private final PernetOperations ipv4Ops = new Ipv4NetOps();
-    private final NetdevNotifier notifier = this::netdevEvent;
+    private final NetdevNotifier notifier = new NetdevNotifier() {
+        @Override
+        public void onEvent(NetdevEvent event, NetDevice dev) {
+            netdevEvent(event, dev);
+        }
+
+        /** {@code devinet_sysctl_register}: {@code sysctl_dev_name_is_allowed} refuses "default" and "all". */
+        @Override
+        public io.nssim.core.Result<Void> checkName(NetDevice dev, String name) {
+            return name.equals("default") || name.equals("all") ? io.nssim.core.Result.err(io.nssim.core.Errno.EINVAL)
+                    : io.nssim.core.Result.ok();
+        }
+    };
     private final PacketHandler ipHandler = Ip::rcv;
     private final PacketHandler arpHandler = Arp::rcv;
     private Kernel kernel;
@@ -52,6 +64,11 @@ public final class Inet implements KernelModule {
     @Override
     public String name() {
         return "inet";
+    }
+
+    /** The machine this module's init was given. */
+    Kernel kernel() {
+        return kernel;
     }
 
     /** The loaded IPv4 module of {@code kernel}, if any. */
@@ -272,12 +289,6 @@ public final class Inet implements KernelModule {
         return Devinet.del(ip, dev, local, prefixLen, label);
     }
 
-    /** {@code ip addr flush dev DEV [...]}: deletes what {@code which} selects; returns how many. */
-    public int addrFlush(NetDevice dev, Predicate<InIfaddr> which) {
-        Ipv4Net ip = ipv4OrNull(dev.net());
-        return ip == null ? 0 : Devinet.flush(ip, dev, which);
-    }
-
     /** The device's IPv4 addresses in {@code ip addr} order (empty without IPv4). */
     public ImmutableList<InIfaddr> addresses(NetDevice dev) {
         InDevice in = InDevice.of(dev);
@@ -372,14 +383,6 @@ public final class Inet implements KernelModule {
             return Result.err(Errno.ENODEV);
         }
         return ip.arp().delete(dev, dst);
-    }
-
-    /**
-     * {@code ip neigh flush [dev DEV] [nud STATE]}: deletes the entries of {@code dev} (null: all) whose state is
-     * in {@code stateMask}. Returns how many.
-     */
-    public int neighFlush(Net net, NetDevice dev, int stateMask) {
-        return ipv4(net).arp().flush(dev, stateMask);
     }
 
     /** {@code ip neigh show}: every entry of {@code net} (NOARP and NONE included; iproute2 hides those). */

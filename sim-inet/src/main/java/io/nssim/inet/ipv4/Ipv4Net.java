@@ -14,6 +14,8 @@ import io.nssim.core.skb.SkbDropReason;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,15 +36,29 @@ public final class Ipv4Net {
     private final DevConf confAll = new DevConf();
     private final DevConf confDefault = new DevConf();
     /**
-     * Kernel thread: the in_devices in the order they were made, {@link #inDevCount} of them, found by a walk;
-     * beyond {@link #SMALL} of them also by device through {@link #inDevIndex} (null until then).
+     * Kernel thread: the in_devices in the order they were made. Up to {@link #SMALL} of them in
+     * {@link #inDevByAge} ({@link #inDevCount} slots, found by a walk: no map for the usual net); beyond that in
+     * {@link #inDevIndex}, a map in the same order, and the array is dropped.
      */
     private InDevice[] inDevByAge = NO_IN_DEVICES;
     private int inDevCount;
-    private Map<NetDevice, InDevice> inDevIndex;
+    private LinkedHashMap<NetDevice, InDevice> inDevIndex;
     private static final int SMALL = 8;
     private static final InDevice[] NO_IN_DEVICES = new InDevice[0];
+    /**
+     * The in_devices in device list order, for readers on any thread: the non-null entries among the first
+     * {@link #inDevListLength} slots of {@link #inDevList}. A device registered at the tail of the list is
+     * appended in place (the slot beyond every published length is written, then the new length published)
+     * and a removed one is blanked in place (readers see it or null, as RCU readers may), the array being
+     * compacted once half of it is blank: N registrations or removals cost O(N), not O(N^2).
+     */
     private volatile InDevice[] inDevList = NO_IN_DEVICES;
+    private volatile int inDevListLength;
+    /** Kernel thread: where each in_device sits in {@link #inDevList} (large nets only), and the blanks there. */
+    private IdentityHashMap<InDevice, Integer> inDevListPos;
+    private int inDevListHoles;
+    /** Full rebuilds of {@link #inDevList} (each O(devices)): what a complexity test counts. */
+    private long orderRebuilds;
     /** {@code inet_addr_lst}: local address -> its in_ifaddrs, for "is this address ours?" on the packet path. */
     private volatile IntTable<InIfaddr[]> addrHash = IntTable.empty();
     private volatile NetDevice loopback;
@@ -83,15 +99,16 @@ public final class Ipv4Net {
         this.fib = new Fib(this);
         this.arp = new NeighTable(this);
         this.udp = new UdpTable(this);
-        this.ipId = new AtomicInteger(net.kernel().random().nextInt(0x10000));
+        this.ipId = new AtomicInteger(inet.kernel().random().nextInt(0x10000));
     }
 
     public Net net() {
         return net;
     }
 
+    /** The machine the IPv4 module was loaded into (what its init was given). */
     public Kernel kernel() {
-        return net.kernel();
+        return inet.kernel();
     }
 
     Inet inet() {
@@ -279,7 +296,7 @@ public final class Ipv4Net {
         return i < 0 ? null : inDevByAge[i];
     }
 
-    /** Where {@code dev}'s in_device sits in {@link #inDevByAge}, or -1. */
+    /** Where {@code dev}'s in_device sits in {@link #inDevByAge} (small nets), or -1. */
     private int inDevSlot(NetDevice dev) {
         for (int i = 0; i < inDevCount; i++) {
             if (inDevByAge[i].dev() == dev) {
@@ -291,100 +308,188 @@ public final class Ipv4Net {
 
     /** Every in_device, in the net's device list order. */
     public ImmutableList<InDevice> inDevices() {
-        return ImmutableList.copyOf(inDevList);
+        int n = inDevListLength;
+        InDevice[] list = inDevList;
+        ImmutableList.Builder<InDevice> b = ImmutableList.builder();
+        for (int i = 0; i < n && i < list.length; i++) {
+            if (list[i] != null) {
+                b.add(list[i]);
+            }
+        }
+        return b.build();
     }
 
     void putInDevice(InDevice in) {
-        int slot = inDevSlot(in.dev());
-        if (slot >= 0) {
-            inDevByAge[slot] = in;
-        } else {
-            if (inDevCount == inDevByAge.length) {
-                inDevByAge = Arrays.copyOf(inDevByAge, Math.max(2, inDevCount * 2));
-            }
-            inDevByAge[inDevCount++] = in;
-        }
+        boolean added;
         if (inDevIndex != null) {
-            inDevIndex.put(in.dev(), in);
-        } else if (inDevCount > SMALL) {
-            inDevIndex = new HashMap<>();
-            for (int i = 0; i < inDevCount; i++) {
-                inDevIndex.put(inDevByAge[i].dev(), inDevByAge[i]);
+            added = inDevIndex.put(in.dev(), in) == null; // a replacement keeps its place in the order
+        } else {
+            int slot = inDevSlot(in.dev());
+            added = slot < 0;
+            if (slot >= 0) {
+                inDevByAge[slot] = in;
+            } else {
+                if (inDevCount == inDevByAge.length) {
+                    inDevByAge = Arrays.copyOf(inDevByAge, Math.max(2, inDevCount * 2));
+                }
+                inDevByAge[inDevCount++] = in;
+            }
+            if (inDevCount > SMALL) {
+                inDevIndex = new LinkedHashMap<>();
+                for (int i = 0; i < inDevCount; i++) {
+                    inDevIndex.put(inDevByAge[i].dev(), inDevByAge[i]);
+                }
+                inDevByAge = null;
             }
         }
         if ((in.dev().flags() & io.nssim.core.dev.IfFlags.LOOPBACK) != 0) {
             loopback = in.dev();
         }
-        rebuildLists();
+        DeviceTable devices = net.devices();
+        if (added && devices.size() > 0 && devices.get(devices.size() - 1) == in.dev()) {
+            appendInDevice(in); // the usual case: a device just registered at the tail
+        } else {
+            rebuildOrder();
+        }
+        if (in.ifaList().length > 0 || !added) {
+            rebuildAddrHash();
+        }
+    }
+
+    /** How many in_devices the net has. Kernel thread. */
+    private int inDevTotal() {
+        return inDevIndex != null ? inDevIndex.size() : inDevCount;
+    }
+
+    /** Appends {@code in} to the published list: in place when the array has room, else into a larger copy. */
+    private void appendInDevice(InDevice in) {
+        InDevice[] a = inDevList;
+        int n = inDevListLength;
+        if (n == a.length) {
+            a = Arrays.copyOf(a, Math.max(4, n * 2));
+        }
+        a[n] = in; // beyond every published length: no reader looks at this slot yet
+        if (inDevListPos == null && n + 1 > SMALL) {
+            inDevListPos = new IdentityHashMap<>();
+            for (int i = 0; i < n; i++) {
+                if (a[i] != null) {
+                    inDevListPos.put(a[i], i);
+                }
+            }
+        }
+        if (inDevListPos != null) {
+            inDevListPos.put(in, n);
+        }
+        inDevList = a;
+        inDevListLength = n + 1; // publishes the slot (volatile write after the plain one)
     }
 
     void removeInDevice(InDevice in) {
-        int slot = inDevSlot(in.dev());
-        if (slot >= 0) {
-            System.arraycopy(inDevByAge, slot + 1, inDevByAge, slot, inDevCount - slot - 1);
-            inDevByAge[--inDevCount] = null;
-            if (inDevCount == 0) {
-                inDevByAge = NO_IN_DEVICES;
-            }
-        }
         if (inDevIndex != null) {
             inDevIndex.remove(in.dev());
+        } else {
+            int slot = inDevSlot(in.dev());
+            if (slot >= 0) {
+                System.arraycopy(inDevByAge, slot + 1, inDevByAge, slot, inDevCount - slot - 1);
+                inDevByAge[--inDevCount] = null;
+                if (inDevCount == 0) {
+                    inDevByAge = NO_IN_DEVICES;
+                }
+            }
         }
         if (loopback == in.dev()) {
             loopback = null;
         }
-        rebuildLists();
+        Integer pos = inDevListPos == null ? null : inDevListPos.remove(in);
+        if (pos != null && inDevList[pos] == in) {
+            inDevList[pos] = null; // readers skip blanks; removing one keeps the others in order
+            inDevListHoles++;
+            if (inDevListHoles > inDevListLength / 2) {
+                rebuildOrder();
+            }
+        } else {
+            rebuildOrder();
+        }
+        if (in.ifaList().length > 0) {
+            rebuildAddrHash();
+        }
     }
 
     /** Republishes the in_device list (device list order) and the local-address hash. Kernel thread. */
     void rebuildLists() {
+        rebuildOrder();
+        rebuildAddrHash();
+    }
+
+    /** How many times the in_device list was rebuilt from the device list (see {@link #orderRebuilds}). */
+    long orderRebuilds() {
+        return orderRebuilds;
+    }
+
+    /** Republishes the in_device list in device list order. Kernel thread. */
+    private void rebuildOrder() {
+        orderRebuilds++;
         // Device list order first, then (in the order they were made) any whose device is not listed here.
+        int total = inDevTotal();
         InDevice[] list = NO_IN_DEVICES;
-        if (inDevCount > 0) {
-            list = new InDevice[inDevCount];
+        if (total > 0) {
+            list = new InDevice[total];
             int k = 0;
             DeviceTable devices = net.devices();
-            for (int i = 0, n = devices.size(); i < n && k < inDevCount; i++) {
+            for (int i = 0, n = devices.size(); i < n && k < total; i++) {
                 InDevice in = inDevice(devices.get(i));
                 if (in != null) {
                     list[k++] = in;
                 }
             }
-            for (int i = 0; i < inDevCount && k < inDevCount; i++) {
-                InDevice in = inDevByAge[i];
-                if (!contains(list, k, in)) {
-                    list[k++] = in;
+            if (k < total) {
+                java.util.Set<InDevice> listed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                listed.addAll(Arrays.asList(list).subList(0, k));
+                for (InDevice in : inDevIndex != null ? inDevIndex.values()
+                        : Arrays.asList(inDevByAge).subList(0, inDevCount)) {
+                    if (k < total && listed.add(in)) {
+                        list[k++] = in;
+                    }
                 }
             }
         }
-        List<InDevice> ordered = Arrays.asList(list);
+        if (total > SMALL) {
+            inDevListPos = new IdentityHashMap<>();
+            for (int i = 0; i < list.length; i++) {
+                inDevListPos.put(list[i], i);
+            }
+        } else {
+            inDevListPos = null;
+        }
+        inDevListHoles = 0;
         inDevList = list;
+        inDevListLength = list.length;
+    }
+
+    /** Republishes the local-address hash from every in_device's addresses. Kernel thread. */
+    private void rebuildAddrHash() {
+        InDevice[] list = inDevList;
+        int len = inDevListLength;
         boolean anyAddress = false;
-        for (InDevice in : list) {
-            anyAddress |= in.ifaList().length > 0;
+        for (int i = 0; i < len; i++) {
+            anyAddress |= list[i] != null && list[i].ifaList().length > 0;
         }
         if (!anyAddress) {
             addrHash = IntTable.empty();
             return;
         }
         Map<Integer, List<InIfaddr>> h = new HashMap<>();
-        for (InDevice in : ordered) {
-            for (InIfaddr ifa : in.ifaList()) {
+        for (int i = 0; i < len; i++) {
+            if (list[i] == null) {
+                continue;
+            }
+            for (InIfaddr ifa : list[i].ifaList()) {
                 h.computeIfAbsent(ifa.local(), k -> new ArrayList<>()).add(ifa);
             }
         }
         Map<Integer, InIfaddr[]> arrays = new HashMap<>();
         h.forEach((k, v) -> arrays.put(k, v.toArray(new InIfaddr[0])));
         addrHash = IntTable.of(arrays);
-    }
-
-    private static boolean contains(InDevice[] a, int n, InDevice in) {
-        for (int i = 0; i < n; i++) {
-            if (a[i] == in) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** {@code inet_lookup_ifaddr_rcu}: an address of this net with local address {@code addr}, or null. */
@@ -422,8 +527,13 @@ public final class Ipv4Net {
                 return a;
             }
         }
-        for (InDevice d : inDevList) {
-            int a = d.selectAnyAddr(scope);
+        int n = inDevListLength;
+        InDevice[] list = inDevList;
+        for (int i = 0; i < n && i < list.length; i++) {
+            if (list[i] == null) {
+                continue;
+            }
+            int a = list[i].selectAnyAddr(scope);
             if (a != 0) {
                 return a;
             }

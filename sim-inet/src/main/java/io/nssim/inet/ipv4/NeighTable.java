@@ -226,25 +226,6 @@ public final class NeighTable {
         return Result.ok();
     }
 
-    /**
-     * {@code ip neigh flush}: deletes the entries of {@code dev} (null for all) whose state is in
-     * {@code stateMask}; iproute2's default mask leaves PERMANENT and NOARP alone. Returns how many.
-     */
-    int flush(NetDevice dev, int stateMask) {
-        List<Neighbour> victims = new ArrayList<>();
-        synchronized (this) {
-            for (Neighbour n : entries().values()) {
-                if ((dev == null || n.dev() == dev) && (n.nudState() & stateMask) != 0) {
-                    victims.add(n);
-                }
-            }
-        }
-        for (Neighbour n : victims) {
-            n.update(-1, Neighbour.NUD_FAILED, Neighbour.F_OVERRIDE | Neighbour.F_ADMIN);
-        }
-        return removeIf(victims::contains);
-    }
-
     public synchronized int size() {
         return entries().size();
     }

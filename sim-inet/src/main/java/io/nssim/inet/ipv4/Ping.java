@@ -26,7 +26,7 @@ final class Ping {
     }
 
     static PingReport run(PingSocket sock, PingRequest req) {
-        Kernel k = sock.sock().net().kernel();
+        Kernel k = sock.ipv4().kernel();
         VirtualClock clock = k.clock();
         long start = clock.nanoTime();
         if (req.bindAddr() != 0) {

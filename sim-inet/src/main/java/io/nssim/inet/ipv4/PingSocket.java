@@ -41,6 +41,11 @@ public final class PingSocket {
         }
     }
 
+    /** The IPv4 state of the socket's net. */
+    Ipv4Net ipv4() {
+        return ipv4;
+    }
+
     PingSocket(Ipv4Net ipv4, Sock sock, int ident) {
         this.ipv4 = ipv4;
         this.sock = sock;

@@ -161,7 +161,9 @@ final class Route {
 
     private static FibRoute martianSource(Ipv4Net ip, SkBuff skb, InDevice in, int daddr, int saddr,
                                           SkbDropReason reason) {
-        if (in.conf(DevConfKey.LOG_MARTIANS) != 0 && !io.nssim.core.packet.PacketLayer.isPollThread()) {
+        // ip_handle_martian_source: IN_DEV_LOG_MARTIANS(in_dev) && net_ratelimit()
+        if (in.conf(DevConfKey.LOG_MARTIANS) != 0 && !io.nssim.core.packet.PacketLayer.isPollThread()
+                && ip.kernel().netRatelimit()) {
             ip.kernel().printk("IPv4: martian source " + Ip4.format(daddr) + " from " + Ip4.format(saddr)
                     + ", on dev " + in.dev().name());
         }
@@ -171,7 +173,9 @@ final class Route {
 
     private static FibRoute martianDest(Ipv4Net ip, SkBuff skb, InDevice in, int daddr, int saddr,
                                         SkbDropReason reason) {
-        if (in.conf(DevConfKey.LOG_MARTIANS) != 0 && !io.nssim.core.packet.PacketLayer.isPollThread()) {
+        // ip_route_input_slow's martian_destination: net_warn_ratelimited, i.e. under net_ratelimit()
+        if (in.conf(DevConfKey.LOG_MARTIANS) != 0 && !io.nssim.core.packet.PacketLayer.isPollThread()
+                && ip.kernel().netRatelimit()) {
             ip.kernel().printk("IPv4: martian destination " + Ip4.format(daddr) + " from " + Ip4.format(saddr)
                     + ", dev " + in.dev().name());
         }

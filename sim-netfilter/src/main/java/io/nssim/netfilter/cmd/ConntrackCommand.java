@@ -1,5 +1,6 @@
 package io.nssim.netfilter.cmd;
 
+import io.nssim.core.libc.Strtol;
 import io.nssim.core.Kernel;
 import io.nssim.core.net.Net;
 import io.nssim.netfilter.NetfilterModule;
@@ -146,7 +147,7 @@ public final class ConntrackCommand {
                     i++;
                     OptionalInt p = Names.parseProto(val.toLowerCase(Locale.ROOT));
                     if (p.isEmpty() || !(val.equals("tcp") || val.equals("udp") || val.equals("icmp")
-                            || val.chars().allMatch(Character::isDigit))) {
+                            || val.chars().allMatch(Strtol::isDigit))) {
                         throw usage("`" + val + "' unsupported protocol");
                     }
                     f.proto = p.getAsInt();

@@ -1,5 +1,6 @@
 package io.nssim.netfilter.cmd;
 
+import io.nssim.core.libc.Strtol;
 import io.nssim.core.Kernel;
 import io.nssim.core.net.Net;
 import io.nssim.netfilter.NetfilterModule;
@@ -146,16 +147,13 @@ public final class IpsetCommand {
         return rest.isEmpty() ? nf.ipsets().all() : List.of(get(nf, rest.get(0)));
     }
 
+    /** {@code ipset_parse_uint32}: {@code strtoull(s, &end, 0)} over the whole word, ASCII digits, 32 bits. */
     private static int number(String s) {
-        try {
-            long v = Long.parseLong(s);
-            if (v < 0 || v > 0xFFFF_FFFFL) {
-                throw new NumberFormatException();
-            }
-            return (int) v;
-        } catch (NumberFormatException e) {
+        java.util.OptionalLong v = Strtol.parseUnsigned(s, 0, 0xFFFF_FFFFL);
+        if (v.isEmpty() || s.strip().startsWith("-")) {
             throw err("Syntax error: '" + s + "' is invalid as number");
         }
+        return (int) v.getAsLong();
     }
 
     private static void create(Kernel kernel, NfNet nf, List<String> rest, boolean exist) {
@@ -224,7 +222,7 @@ public final class IpsetCommand {
         int cidr = 32;
         if (slash >= 0) {
             String c = e.substring(slash + 1);
-            if (c.isEmpty() || c.length() > 3 || !c.chars().allMatch(Character::isDigit)
+            if (c.isEmpty() || c.length() > 3 || !c.chars().allMatch(Strtol::isDigit)
                     || Integer.parseInt(c) > 32) {
                 throw err("Syntax error: '" + c + "' is out of range 0-32");
             }

@@ -1,6 +1,7 @@
 package io.nssim.netfilter.cmd;
 
 import com.google.common.collect.ImmutableList;
+import io.nssim.core.libc.Strtol;
 import io.nssim.netfilter.ext.CommentMatch;
 import io.nssim.netfilter.ext.ConntrackMatch;
 import io.nssim.netfilter.ext.IcmpMatch;
@@ -272,7 +273,7 @@ final class MatchExts {
         }
 
         private static int small(String s) {
-            if (s.isEmpty() || s.length() > 3 || !s.chars().allMatch(Character::isDigit)) {
+            if (s.isEmpty() || s.length() > 3 || !s.chars().allMatch(Strtol::isDigit)) {
                 return -1;
             }
             int v = Integer.parseInt(s);

@@ -1,6 +1,7 @@
 package io.nssim.netfilter.cmd;
 
 import com.google.common.collect.ImmutableList;
+import io.nssim.core.libc.Strtol;
 import io.nssim.netfilter.NfNet;
 import io.nssim.netfilter.xt.IpHeader;
 import io.nssim.netfilter.xt.Ipv4Text;
@@ -141,7 +142,7 @@ final class RuleParser {
     }
 
     private int ruleNumber(String s) {
-        if (s.isEmpty() || !s.chars().allMatch(Character::isDigit) || s.length() > 10
+        if (s.isEmpty() || !s.chars().allMatch(Strtol::isDigit) || s.length() > 10
                 || Long.parseLong(s) < 1 || Long.parseLong(s) > Integer.MAX_VALUE) {
             throw msg.param("Invalid rule number `" + s + "'");
         }
@@ -567,7 +568,7 @@ final class RuleParser {
 
     private long counter(String s, String err) {
         try {
-            if (s.isEmpty() || !Character.isDigit(s.charAt(0))) {
+            if (s.isEmpty() || !Strtol.isDigit(s.charAt(0))) {
                 throw new NumberFormatException();
             }
             return Long.parseUnsignedLong(s);
@@ -614,7 +615,7 @@ final class RuleParser {
                     }
                     mask = mm.getAsInt();
                 } else {
-                    if (m.isEmpty() || m.length() > 2 || !m.chars().allMatch(Character::isDigit)
+                    if (m.isEmpty() || m.length() > 2 || !m.chars().allMatch(Strtol::isDigit)
                             || Integer.parseInt(m) > 32) {
                         throw msg.param("invalid mask `" + m + "' specified");
                     }

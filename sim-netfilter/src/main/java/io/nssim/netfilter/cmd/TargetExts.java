@@ -1,5 +1,6 @@
 package io.nssim.netfilter.cmd;
 
+import io.nssim.core.libc.Strtol;
 import io.nssim.netfilter.conntrack.NatRange;
 import io.nssim.netfilter.ext.LogTarget;
 import io.nssim.netfilter.ext.MarkTarget;
@@ -161,7 +162,7 @@ final class TargetExts {
         }
 
         private static int portNum(String s) {
-            if (s.isEmpty() || s.length() > 5 || !s.chars().allMatch(Character::isDigit)) {
+            if (s.isEmpty() || s.length() > 5 || !s.chars().allMatch(Strtol::isDigit)) {
                 return -1;
             }
             int p = Integer.parseInt(s);
@@ -299,20 +300,10 @@ final class TargetExts {
             return OPTS;
         }
 
+        /** {@code xtables_strtoui(s, NULL, &v, 0, UINT32_MAX)}: base 0, the whole word, ASCII digits; else -1. */
         private static long num(String s) {
-            try {
-                long v;
-                if (s.startsWith("0x") || s.startsWith("0X")) {
-                    v = Long.parseLong(s.substring(2), 16);
-                } else if (s.length() > 1 && s.startsWith("0")) {
-                    v = Long.parseLong(s.substring(1), 8);
-                } else {
-                    v = Long.parseLong(s);
-                }
-                return v >= 0 && v <= 0xFFFF_FFFFL ? v : -1;
-            } catch (NumberFormatException e) {
-                return -1;
-            }
+            Strtol.Parse p = Strtol.strtoul(s, 0);
+            return p.whole(s) && !p.erange() && p.value() >= 0 && p.value() <= 0xFFFF_FFFFL ? p.value() : -1;
         }
 
         @Override

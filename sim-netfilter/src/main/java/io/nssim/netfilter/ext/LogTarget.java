@@ -53,7 +53,7 @@ public record LogTarget(int level, int flags, String prefix) implements XtTarget
 
     @Override
     public int target(PacketContext p) {
-        Kernel k = p.net.kernel();
+        Kernel k = p.nf.kernel();
         if (!p.net.isInitNet() && !p.nf.module().logAllNetns()) {
             return Verdicts.XT_CONTINUE;
         }

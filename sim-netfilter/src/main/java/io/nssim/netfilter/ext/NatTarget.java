@@ -70,7 +70,7 @@ public record NatTarget(Kind kind, NatRange range) implements XtTarget {
         int newsrc = selectAddr(p.out, nexthop);
         if (newsrc == 0) {
             String line = "nf_nat: " + (p.out == null ? "?" : p.out.name()) + " ate my IP address";
-            io.nssim.core.Kernel k = p.net.kernel();
+            io.nssim.core.Kernel k = p.nf.kernel();
             k.packet().runDeferred(() -> k.printk(line));
             return Verdicts.NF_DROP;
         }

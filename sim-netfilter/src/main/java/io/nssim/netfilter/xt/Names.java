@@ -1,5 +1,6 @@
 package io.nssim.netfilter.xt;
 
+import io.nssim.core.libc.Strtol;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.io.BufferedReader;
@@ -147,15 +148,14 @@ public final class Names {
         return Optional.ofNullable(PROTO_BY_NUMBER.get(proto));
     }
 
-    /** {@code xtables_parse_protocol}: a number 0-255, "all", or a name (case as given lowercased). */
+    /** {@code xtables_parse_protocol}: a number 0-255 ({@code xtables_strtoui}, base 0), "all", or a name. */
     public static OptionalInt parseProto(String s) {
-        if (!s.isEmpty() && s.chars().allMatch(Character::isDigit)) {
-            try {
-                int n = Integer.parseInt(s);
-                return n <= 255 ? OptionalInt.of(n) : OptionalInt.empty();
-            } catch (NumberFormatException e) {
-                return OptionalInt.empty();
-            }
+        java.util.OptionalLong n0 = Strtol.parseUnsigned(s, 0, 255);
+        if (n0.isPresent()) {
+            return OptionalInt.of((int) n0.getAsLong());
+        }
+        if (!s.isEmpty() && s.chars().allMatch(Strtol::isDigit)) {
+            return OptionalInt.empty();
         }
         if (s.equals("all")) {
             return OptionalInt.of(0);
@@ -193,9 +193,13 @@ public final class Names {
 
     /** {@code xtables_parse_port}: a number 0-65535 or a service name; empty when neither. */
     public static OptionalInt parsePort(String s, String proto) {
-        if (!s.isEmpty() && s.length() <= 5 && s.chars().allMatch(Character::isDigit)) {
-            int n = Integer.parseInt(s);
-            return n <= 0xFFFF ? OptionalInt.of(n) : OptionalInt.empty();
+        // xtables_strtoui(port, NULL, &n, 0, UINT16_MAX): base 0 (0x16 is 22), ASCII digits only.
+        java.util.OptionalLong n = Strtol.parseUnsigned(s, 0, 0xFFFF);
+        if (n.isPresent()) {
+            return OptionalInt.of((int) n.getAsLong());
+        }
+        if (!s.isEmpty() && s.chars().allMatch(Strtol::isDigit)) {
+            return OptionalInt.empty();
         }
         if (proto == null) {
             return OptionalInt.empty();

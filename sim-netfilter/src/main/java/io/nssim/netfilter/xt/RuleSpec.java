@@ -26,8 +26,8 @@ public record RuleSpec(IpHeader header, ImmutableList<XtMatch> matches, RuleTarg
 
     /** Whether any match or the target needs conntrack in the net. */
     public boolean usesConntrack() {
-        for (XtMatch m : matches) {
-            if (m.usesConntrack()) {
+        for (int i = 0; i < matches.size(); i++) { // no iterator: called for every rule after every commit
+            if (matches.get(i).usesConntrack()) {
                 return true;
             }
         }

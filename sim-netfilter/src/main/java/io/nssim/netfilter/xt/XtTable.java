@@ -44,8 +44,20 @@ public final class XtTable {
         return model;
     }
 
+    /**
+     * The compiled rules of the committed generation, compiled on first use after a commit: a script of N
+     * appends with no packet between them compiles once, not N times (each compile is O(rules)). Any thread:
+     * the model is immutable, a racing reader may compile it twice, and a snapshot of an older model is
+     * never returned.
+     */
     public TableSnapshot snapshot() {
-        return snapshot;
+        TableSnapshot s = snapshot;
+        TableModel m = model;
+        if (s == null || s.model() != m) {
+            s = TableSnapshot.compile(m);
+            snapshot = s;
+        }
+        return s;
     }
 
     /** A transaction from the current generation. */
@@ -56,7 +68,7 @@ public final class XtTable {
     /** Publishes the next generation: the snapshot is swapped atomically, hooks follow the built-in chains. */
     public void commit(TableModel next) {
         this.model = next;
-        this.snapshot = TableSnapshot.compile(next);
+        this.snapshot = null; // compiled when the packet path or a listing first needs it: snapshot()
         syncHooks();
         nf.tablesChanged();
     }
@@ -101,6 +113,9 @@ public final class XtTable {
      */
     private NfVerdict hook(NfInetHook h, SkBuff skb, NetDevice in, NetDevice out, Net net) {
         TableSnapshot t = snapshot;
+        if (t == null || t.model() != model) {
+            t = snapshot(); // the first packet after a commit compiles it
+        }
         int policy = id == TableId.NAT ? -1 : t.emptyChainPolicy(h.ordinal());
         if (policy >= 0) {
             int totLen = PacketContext.ipv4TotLen(skb);

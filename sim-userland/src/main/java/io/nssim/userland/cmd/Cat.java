@@ -38,7 +38,7 @@ public final class Cat implements Program {
             if (f.equals("-")) {
                 continue;
             }
-            ProcFs.Node n = ProcFs.lookup(proc.task().net(), f);
+            ProcFs.Node n = ProcFs.lookup(proc.kernel(), proc.task().net(), f);
             if (n instanceof ProcFs.File file) {
                 proc.out().print(file.text());
             } else if (n instanceof ProcFs.Dir) {

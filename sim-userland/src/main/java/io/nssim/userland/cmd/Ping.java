@@ -343,6 +343,14 @@ public final class Ping implements Program {
                 return 2;
             }
             n = Math.max(1, n);
+            // The run takes (n - 1) intervals plus the wait for the last reply in virtual time; the clock ends
+            // 2^63 - 1 ns (about 292 years) after boot, and the real ping would still be running then.
+            double runNanos = (double) (n - 1) * interval + Math.max(lingerNanos, 0);
+            if (runNanos >= proc.kernel().clock().remainingNanos()) {
+                out("nssim: ping would run for " + String.format(java.util.Locale.ROOT, "%.0f", runNanos / 1e9)
+                        + " s of virtual time, past its end (292 years after boot); not simulated\n");
+                return 2;
+            }
             req = new PingRequest(req.dst(), (int) n, Duration.ofNanos(interval), req.ttl(), req.size(),
                     req.bindDev(), req.bindAddr(), Duration.ofNanos(lingerNanos));
             PingReport rep = inet.ping(proc.task(), req);

@@ -1,12 +1,13 @@
 package io.nssim.userland.cmd;
 
+import io.nssim.core.Kernel;
 import io.nssim.core.dev.MacAddress;
+import io.nssim.core.net.Net;
+import io.nssim.core.packet.ProcNetDev;
 import io.nssim.inet.ipv4.Inet;
 import io.nssim.inet.ipv4.Ip4;
 import io.nssim.inet.ipv4.NeighInfo;
 import io.nssim.inet.ipv4.Neighbour;
-import io.nssim.core.net.Net;
-import io.nssim.core.packet.ProcNetDev;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,8 +66,8 @@ public final class ProcFs {
         return Optional.of(normalised.substring(SYS.length()).replace('/', '.'));
     }
 
-    /** Looks {@code path} up in {@code net}'s view. */
-    public static Node lookup(Net net, String path) {
+    /** Looks {@code path} up in {@code net}'s view, on machine {@code kernel}. */
+    public static Node lookup(Kernel kernel, Net net, String path) {
         String p = normalise(path);
         switch (p) {
             case "/proc", "/proc/net", "/proc/sys", "/proc/self", "/proc/self/net" -> {
@@ -76,13 +77,13 @@ public final class ProcFs {
                 return new File(ProcNetDev.render(net));
             }
             case "/proc/net/route", "/proc/self/net/route" -> {
-                return new File(inet(net).procNetRoute(net));
+                return new File(inet(kernel).procNetRoute(net));
             }
             case "/proc/net/snmp", "/proc/self/net/snmp" -> {
-                return new File(inet(net).procNetSnmp(net));
+                return new File(inet(kernel).procNetSnmp(net));
             }
             case "/proc/net/arp", "/proc/self/net/arp" -> {
-                return new File(procNetArp(net));
+                return new File(procNetArp(inet(kernel), net));
             }
             default -> {
             }
@@ -105,20 +106,20 @@ public final class ProcFs {
         return new Missing();
     }
 
-    private static Inet inet(Net net) {
-        return Inet.of(net.kernel()).orElseThrow(() -> new IllegalStateException("the IPv4 module is not loaded"));
+    private static Inet inet(Kernel kernel) {
+        return Inet.of(kernel).orElseThrow(() -> new IllegalStateException("the IPv4 module is not loaded"));
     }
 
     /**
      * {@code /proc/net/arp} ({@code arp_seq_show}): every ARP entry but NOARP ones, hardware type 1, flags
      * ATF_COM (0x2) for a valid entry, ATF_PERM|ATF_COM (0x6) for a permanent one.
      */
-    static String procNetArp(Net net) {
+    static String procNetArp(Inet inet, Net net) {
         StringBuilder sb = new StringBuilder(
                 "IP address       HW type     Flags       HW address            Mask     Device\n");
         int valid = Neighbour.NUD_PERMANENT | Neighbour.NUD_REACHABLE | Neighbour.NUD_PROBE | Neighbour.NUD_STALE
                 | Neighbour.NUD_DELAY;
-        for (NeighInfo n : inet(net).neighbours(net)) {
+        for (NeighInfo n : inet.neighbours(net)) {
             if ((n.state() & Neighbour.NUD_NOARP) != 0) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package io.nssim.userland.iproute2;
 
+import io.nssim.core.libc.Strtol;
 import java.util.Optional;
 
 /**
@@ -54,7 +55,7 @@ public record InetPrefix(int family, int addr, int bitlen, int bytelen, boolean 
      */
     static long strtoul(String s, int[] end) {
         int i = 0;
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+        while (i < s.length() && Strtol.isSpace(s.charAt(i))) {
             i++;
         }
         boolean neg = false;
@@ -64,7 +65,7 @@ public record InetPrefix(int family, int addr, int bitlen, int bytelen, boolean 
         }
         int radix = 10;
         if (i + 1 < s.length() && s.charAt(i) == '0' && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')
-                && i + 2 < s.length() && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                && i + 2 < s.length() && Strtol.digit(s.charAt(i + 2), 16) >= 0) {
             radix = 16;
             i += 2;
         } else if (i < s.length() && s.charAt(i) == '0') {
@@ -73,8 +74,8 @@ public record InetPrefix(int family, int addr, int bitlen, int bytelen, boolean 
         int start = i;
         long v = 0;
         boolean big = false;
-        while (i < s.length() && Character.digit(s.charAt(i), radix) >= 0) {
-            v = v * radix + Character.digit(s.charAt(i), radix);
+        while (i < s.length() && Strtol.digit(s.charAt(i), radix) >= 0) {
+            v = v * radix + Strtol.digit(s.charAt(i), radix);
             if (v > 0xFFFF_FFFFL) {
                 big = true;
                 v = 0xFFFF_FFFFL;

@@ -2,6 +2,7 @@ package io.nssim.userland.iproute2;
 
 import static io.nssim.userland.iproute2.Matches.matches;
 
+import io.nssim.core.libc.Strtol;
 import io.nssim.userland.iproute2.print.JsonPrint;
 import io.nssim.userland.iproute2.print.LinkPrinter;
 import io.nssim.core.Errno;
@@ -114,7 +115,7 @@ final class IpLink {
         }
         int radix = 10;
         if (i + 1 < s.length() && s.charAt(i) == '0' && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')
-                && i + 2 < s.length() && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                && i + 2 < s.length() && Strtol.digit(s.charAt(i + 2), 16) >= 0) {
             radix = 16;
             i += 2;
         } else if (i < s.length() && s.charAt(i) == '0') {
@@ -126,7 +127,7 @@ final class IpLink {
         long v = 0;
         int start = i;
         for (; i < s.length(); i++) {
-            int d = Character.digit(s.charAt(i), radix);
+            int d = Strtol.digit(s.charAt(i), radix);
             if (d < 0) {
                 return Optional.empty();
             }
@@ -172,7 +173,7 @@ final class IpLink {
     /** {@code sscanf(s, "%x")}: leading blanks, optional sign and 0x, then as many hex digits as there are. */
     private static Optional<Long> scanHex(String s) {
         int i = 0;
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+        while (i < s.length() && Strtol.isSpace(s.charAt(i))) {
             i++;
         }
         boolean neg = false;
@@ -181,13 +182,13 @@ final class IpLink {
             i++;
         }
         if (i + 2 < s.length() + 0 && s.charAt(i) == '0' && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')
-                && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                && Strtol.digit(s.charAt(i + 2), 16) >= 0) {
             i += 2;
         }
         long v = 0;
         int start = i;
-        while (i < s.length() && Character.digit(s.charAt(i), 16) >= 0 && v < (1L << 36)) {
-            v = v * 16 + Character.digit(s.charAt(i), 16);
+        while (i < s.length() && Strtol.digit(s.charAt(i), 16) >= 0 && v < (1L << 36)) {
+            v = v * 16 + Strtol.digit(s.charAt(i), 16);
             i++;
         }
         if (i == start) {
@@ -583,7 +584,7 @@ final class IpLink {
 
     private static int atoi(String s) {
         int i = 0;
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+        while (i < s.length() && Strtol.isSpace(s.charAt(i))) {
             i++;
         }
         boolean neg = false;
@@ -592,7 +593,7 @@ final class IpLink {
             i++;
         }
         long v = 0;
-        while (i < s.length() && Character.isDigit(s.charAt(i)) && v < Integer.MAX_VALUE) {
+        while (i < s.length() && Strtol.isDigit(s.charAt(i)) && v < Integer.MAX_VALUE) {
             v = v * 10 + (s.charAt(i) - '0');
             i++;
         }

@@ -2,12 +2,13 @@ package io.nssim.userland.iproute2;
 
 import static io.nssim.userland.iproute2.Matches.matches;
 
+import io.nssim.core.dev.LinkEvent;
+import io.nssim.core.dev.NetDevice;
+import io.nssim.core.net.Net;
+import io.nssim.core.net.NsidEvent;
 import io.nssim.userland.iproute2.print.JsonPrint;
 import io.nssim.userland.iproute2.print.LinkPrinter;
 import io.nssim.userland.shell.Outcome;
-import io.nssim.core.dev.NetDevice;
-import io.nssim.core.event.KernelEvent;
-import io.nssim.core.net.Net;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -95,7 +96,7 @@ final class IpMonitor {
             }
         }
         AutoCloseable sub = ip.kernel.events().subscribe(e -> {
-            if (e instanceof KernelEvent.Link l && (mask & LINK) != 0 && (every || l.net() == net)) {
+            if (e instanceof LinkEvent l && (mask & LINK) != 0 && (every || l.net() == net)) {
                 if (onlyIndex != 0 && l.dev().ifindex() != onlyIndex) {
                     return;
                 }
@@ -111,7 +112,7 @@ final class IpMonitor {
                         .print(p, l.dev(), l.deleted(), newNetnsid, l.newIfindex());
                 p.closeObject();
                 ip.out(p.closeBare());
-            } else if (e instanceof KernelEvent.Nsid n && (mask & NSID) != 0 && (every || n.observer() == net)) {
+            } else if (e instanceof NsidEvent n && (mask & NSID) != 0 && (every || n.observer() == net)) {
                 JsonPrint p = JsonPrint.openBare(ip.opt.json, ip.opt.pretty, ip.opt.oneline);
                 if (prefix) {
                     p.raw("[NSID]");

@@ -2,6 +2,7 @@ package io.nssim.userland.iproute2;
 
 import static io.nssim.userland.iproute2.Matches.matches;
 
+import io.nssim.core.libc.Strtol;
 import io.nssim.userland.iproute2.print.JsonPrint;
 import io.nssim.userland.iproute2.print.JsonPrint.Mode;
 import io.nssim.userland.shell.Outcome;
@@ -356,7 +357,7 @@ final class IpNetns {
 
     private static boolean isPid(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (!Character.isDigit(s.charAt(i))) {
+            if (!Strtol.isDigit(s.charAt(i))) {
                 return false;
             }
         }

@@ -87,8 +87,20 @@ public final class Proc {
         if (p.isEmpty()) {
             return Optional.empty();
         }
+        if (shell.execDepth() >= Shell.EXEC_NESTING_LIMIT) {
+            // Each program that execs another (ip netns exec, ip -all netns exec) runs it on the same Java
+            // stack; Linux has no such limit short of memory, nssim refuses instead of dying of the stack.
+            out.print("nssim: " + argv.get(0) + ": nesting limit of " + Shell.EXEC_NESTING_LIMIT
+                    + " programs started by one another reached (ip netns exec ... ip netns exec ...)\n");
+            return Optional.of(Outcome.exit(Shell.EXEC_NESTING_STATUS));
+        }
         kernel().tasks().exec(task, Programs.basename(argv.get(0)));
-        return Optional.of(p.get().run(this, argv));
+        shell.enterExec();
+        try {
+            return Optional.of(p.get().run(this, argv));
+        } finally {
+            shell.leaveExec();
+        }
     }
 
     /**

@@ -73,8 +73,8 @@ public final class Programs {
             }
             Optional<Long> n = parseInterval(a);
             if (n.isEmpty()) {
-                p.out().print("sleep: invalid time interval '" + a
-                        + "'\nTry 'sleep --help' for more information.\n");
+                p.out().print("sleep: invalid time interval " + quote(a)
+                        + "\nTry 'sleep --help' for more information.\n");
                 return Outcome.exit(1);
             }
             nanos = saturatedAdd(nanos, n.get());
@@ -85,32 +85,56 @@ public final class Programs {
         return new Outcome.Sleep(Duration.ofNanos(nanos), () -> Outcome.exit(0));
     }
 
-    /** One coreutils interval: a decimal number with an optional s/m/h/d suffix; "inf" sleeps forever. */
+    /**
+     * One coreutils interval ({@code sleep.c}): a C-locale {@code strtod} number (decimal, {@code 1e9},
+     * hexadecimal {@code 0x10}, {@code inf}) followed by at most one suffix s, m, h or d; negative, NaN and
+     * anything else is invalid. An overflowing number is infinite, as sleep accepts ERANGE. Infinite or too
+     * long for a long of nanoseconds: {@code Long.MAX_VALUE}, a sleep that never ends.
+     */
     static Optional<Long> parseInterval(String a) {
-        if (a.isEmpty()) {
+        int[] end = new int[1];
+        java.util.OptionalDouble v = io.nssim.core.libc.Strtol.strtod(a, end);
+        if (v.isEmpty() || !(v.getAsDouble() >= 0)) {
             return Optional.empty();
         }
-        String num = a;
-        double mult = 1;
-        char last = a.charAt(a.length() - 1);
-        if ("smhd".indexOf(last) >= 0) {
-            num = a.substring(0, a.length() - 1);
-            mult = switch (last) {
-                case 'm' -> 60;
-                case 'h' -> 3600;
-                case 'd' -> 86400;
-                default -> 1;
-            };
-        }
-        if (num.equalsIgnoreCase("inf") || num.equalsIgnoreCase("infinity")) {
-            return Optional.of(Long.MAX_VALUE);
-        }
-        if (!num.matches("[0-9]*\\.?[0-9]*") || num.equals(".") || num.isEmpty()) {
+        double secs = v.getAsDouble();
+        String rest = a.substring(end[0]);
+        if (rest.length() > 1) {
             return Optional.empty();
         }
-        double secs = Double.parseDouble(num) * mult;
+        if (!rest.isEmpty()) {
+            switch (rest.charAt(0)) {
+                case 's' -> { }
+                case 'm' -> secs *= 60;
+                case 'h' -> secs *= 3600;
+                case 'd' -> secs *= 86400;
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        }
         double nanos = secs * 1e9;
         return Optional.of(nanos >= Long.MAX_VALUE ? Long.MAX_VALUE : Math.round(nanos));
+    }
+
+    /**
+     * coreutils' {@code quote(arg)} in the C locale (quotearg's locale_quoting_style): in single quotes, a
+     * backslash or quote escaped with a backslash, and every byte that is not printable ASCII (each byte of a
+     * UTF-8 character) as a three-digit octal escape: {@code '\331\241'} for U+0661.
+     */
+    static String quote(String arg) {
+        StringBuilder sb = new StringBuilder("'");
+        for (byte b : arg.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c == '\\' || c == '\'') {
+                sb.append('\\').append((char) c);
+            } else if (c >= 0x20 && c < 0x7F) {
+                sb.append((char) c);
+            } else {
+                sb.append('\\').append(String.format(java.util.Locale.ROOT, "%03o", c));
+            }
+        }
+        return sb.append('\'').toString();
     }
 
     private static long saturatedAdd(long a, long b) {

@@ -27,7 +27,24 @@ import java.util.Optional;
  * command that forked. Dead jobs leave the table at that point, or when {@code wait} collects them.
  */
 public final class Shell {
+    /**
+     * How deep programs may exec programs ({@code ip netns exec NS ip netns exec NS ...}) within one command:
+     * each level runs on the Java stack, so deeper nesting is refused with an {@code nssim:} message.
+     */
+    public static final int EXEC_NESTING_LIMIT = 100;
+    /** The status of a refused nested exec: 126, bash's "found but cannot be executed". */
+    public static final int EXEC_NESTING_STATUS = 126;
+
     private final Kernel kernel;
+    /** Programs being run by {@link Proc#exec} on the current stack. */
+    private int execDepth;
+    /** {@code EX_SOFTWARE}: the status of a line that hit an internal error. */
+    public static final int INTERNAL_ERROR_STATUS = 70;
+    private final List<String> internalErrors = new ArrayList<>();
+    /** The foreground child of the line running now, if any (ended by the guard on an internal error). */
+    private Proc foreground;
+    private boolean terminated;
+    private int terminatedBy;
     private final Task self;
     private final Programs programs;
     private final Out out;
@@ -57,6 +74,18 @@ public final class Shell {
 
     public Kernel kernel() {
         return kernel;
+    }
+
+    int execDepth() {
+        return execDepth;
+    }
+
+    void enterExec() {
+        execDepth++;
+    }
+
+    void leaveExec() {
+        execDepth--;
     }
 
     /** The shell's own task (bash). */
@@ -127,6 +156,43 @@ public final class Shell {
      */
     public int runLine(int n, String line, String hereDocBody) {
         this.lineNo = n;
+        try {
+            return runLineUnguarded(line, hereDocBody);
+        } catch (RuntimeException | StackOverflowError e) {
+            return internalError(line, e);
+        }
+    }
+
+    /**
+     * The guard around every line: an exception that escapes a command is a bug in nssim, never the user's
+     * doing. It becomes one line, {@code nssim: internal error in LINE (Class: message)}, and exit status 70
+     * ({@code EX_SOFTWARE} of sysexits.h, "an internal software error"); the processes the line started are
+     * ended, an rtnl section it left open is closed, the error is recorded for the test suites
+     * ({@link #internalErrors}), and the script goes on.
+     */
+    private int internalError(String line, Throwable e) {
+        execDepth = 0;
+        if (foreground != null) {
+            killTree(foreground.children(), 9);
+            foreground.exit(128 + 9);
+            foreground = null;
+        }
+        while (kernel.rtnl().isHeld()) {
+            kernel.rtnl().unlock();
+        }
+        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        internalErrors.add("line " + lineNo + ": " + line.strip() + " (" + e.getClass().getName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        out.print("nssim: internal error in " + line.strip() + " (" + what + ")\n");
+        return INTERNAL_ERROR_STATUS;
+    }
+
+    /** Every internal error the guard caught, "line N: LINE (Class: message)": an empty list is a healthy run. */
+    public List<String> internalErrors() {
+        return List.copyOf(internalErrors);
+    }
+
+    private int runLineUnguarded(String line, String hereDocBody) {
         for (Runnable hook : beforeLine) {
             hook.run();
         }
@@ -175,7 +241,9 @@ public final class Shell {
         }
         Proc child = selfProc.fork();
         child.setStdin(stdin);
+        foreground = child;
         int status = drive(child, execInChild(child, words));
+        foreground = null;
         notifyJobs();
         return status;
     }
@@ -200,6 +268,14 @@ public final class Shell {
                 return e.status();
             }
             if (o instanceof Outcome.Sleep s) {
+                if (outlastsTheClock(s)) {
+                    // GNU sleep clamps a huge interval to the longest it can sleep: it never returns here.
+                    out.print("nssim: " + proc.task().comm() + " would sleep past the end of virtual time (292 years"
+                            + " after boot); stopped as if interrupted\n");
+                    killTree(proc.children(), 2);
+                    proc.exit(130);
+                    return 130;
+                }
                 kernel.advance(s.duration());
                 o = s.then().get();
                 continue;
@@ -241,6 +317,9 @@ public final class Shell {
             killTree(r.proc().children(), 9);
             r.proc().exit(e.status());
             r.finish(e.status(), 0);
+        } else if (o instanceof Outcome.Sleep s && outlastsTheClock(s)) {
+            r.forever = true; // it would wake after the clock's end: blocked until killed, like sleep inf
+            r.onKill = () -> { };
         } else if (o instanceof Outcome.Sleep s) {
             r.timer = kernel.clock().schedule("pid " + r.pid() + " (" + r.proc().task().comm() + ") wakes",
                     s.duration(), () -> {
@@ -251,6 +330,11 @@ public final class Shell {
             r.forever = true;
             r.onKill = ((Outcome.Forever) o).onKill();
         }
+    }
+
+    /** Whether a sleep would end after the last instant the virtual clock can show. */
+    private boolean outlastsTheClock(Outcome.Sleep s) {
+        return s.duration().compareTo(Duration.ofNanos(kernel.clock().remainingNanos())) > 0;
     }
 
     /** Delivers a terminating signal to a background process: it ends with status 128 + sig. */
@@ -386,7 +470,24 @@ public final class Shell {
                 try {
                     pid = Integer.parseInt(a);
                 } catch (NumberFormatException e) {
-                    pid = -1;
+                    pid = Integer.MIN_VALUE;
+                }
+                if (pid == -1) {
+                    // kill(-1, sig): every process the shell may signal but init and itself: all its jobs.
+                    if (!signalAllButInitAndSelf(sig)) {
+                        out.print(prefix() + "kill: (" + a + ") - No such process\n");
+                        status = 1;
+                    }
+                    continue;
+                }
+                if (pid == 0 || pid == self.pid() || pid == -self.pid()) {
+                    // kill(0, sig) and kill(-PGID, sig): the shell's process group, which a non-interactive bash
+                    // shares with its jobs (no job control); kill(PID OF BASH): the shell itself.
+                    signalShell(sig, pid != self.pid());
+                    if (terminated) {
+                        return 128 + sig;
+                    }
+                    continue;
                 }
                 Running r = background.get(pid);
                 if (r != null && !r.isDone()) {
@@ -403,6 +504,49 @@ public final class Shell {
             }
         }
         return status;
+    }
+
+    /** Signals every background process; false when there was none (ESRCH). */
+    private boolean signalAllButInitAndSelf(int sig) {
+        boolean any = false;
+        for (Running r : List.copyOf(background.values())) {
+            if (!r.isDone()) {
+                any = true;
+                signal(r, sig);
+            }
+        }
+        return any;
+    }
+
+    /**
+     * A signal to the shell (and, for its process group, to its jobs first): a terminating one ends the
+     * script as it ends bash, which the rest of the script then never runs ({@link #terminated}).
+     */
+    private void signalShell(int sig, boolean group) {
+        if (group) {
+            for (Running r : List.copyOf(background.values())) {
+                if (!r.isDone()) {
+                    signal(r, sig);
+                }
+            }
+        }
+        if (Signals.terminates(sig)) {
+            terminated = true;
+            terminatedBy = sig;
+        }
+    }
+
+    /**
+     * Whether the shell was killed by a signal it sent to itself ({@code kill 0}, {@code kill -9 $$}): bash is
+     * gone, so a script stops there (its status is 128 + {@link #terminatedBy}).
+     */
+    public boolean terminated() {
+        return terminated;
+    }
+
+    /** The signal that ended the shell, or 0. */
+    public int terminatedBy() {
+        return terminatedBy;
     }
 
     private boolean isZombieFree(int pid) {

@@ -1,4 +1,4 @@
-package io.nssim.core.nsfs;
+package io.nssim.core.ipnetns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,10 +10,11 @@ import io.nssim.core.Errno;
 import io.nssim.core.Kernel;
 import io.nssim.core.KernelError;
 import io.nssim.core.event.KernelEvent;
+import io.nssim.core.ipnetns.NetnsNames.Outcome;
+import io.nssim.core.ipnetns.NetnsNames.Step;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetState;
-import io.nssim.core.nsfs.NetnsNames.Outcome;
-import io.nssim.core.nsfs.NetnsNames.Step;
+import io.nssim.core.nsfs.NsFile;
 import io.nssim.core.ref.RefToken;
 import io.nssim.core.task.Task;
 import io.nssim.core.testing.KernelFixture;
@@ -52,7 +53,7 @@ class NetnsNamesTest {
     }
 
     private static NetnsNames names(Kernel k) {
-        return k.nsfs().names();
+        return k.netnsNames();
     }
 
     @ParameterizedTest

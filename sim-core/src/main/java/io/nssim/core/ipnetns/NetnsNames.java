@@ -1,4 +1,4 @@
-package io.nssim.core.nsfs;
+package io.nssim.core.ipnetns;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
@@ -6,11 +6,13 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import io.nssim.core.Errno;
-import io.nssim.core.Kernel;
 import io.nssim.core.KernelError;
 import io.nssim.core.Result;
 import io.nssim.core.net.Net;
+import io.nssim.core.net.NetNamespaces;
+import io.nssim.core.nsfs.RunNetns;
 import io.nssim.core.task.Task;
+import io.nssim.core.task.TaskTable;
 import java.util.Optional;
 
 /**
@@ -119,11 +121,13 @@ public final class NetnsNames {
         }
     }
 
-    private final Kernel kernel;
+    private final TaskTable tasks;
+    private final NetNamespaces netns;
     private final RunNetns dir;
 
-    NetnsNames(Kernel kernel, RunNetns dir) {
-        this.kernel = kernel;
+    public NetnsNames(TaskTable tasks, NetNamespaces netns, RunNetns dir) {
+        this.tasks = tasks;
+        this.netns = netns;
         this.dir = dir;
     }
 
@@ -161,17 +165,17 @@ public final class NetnsNames {
         if (created.isErr()) {
             return Outcome.failed(Step.CREATE_FILE, created.error());
         }
-        Task helper = kernel.tasks().fork(caller, "ip").orElseThrow();
-        Result<Void> unshared = kernel.tasks().unshareNet(helper);
+        Task helper = tasks.fork(caller, "ip").orElseThrow();
+        Result<Void> unshared = tasks.unshareNet(helper);
         if (unshared.isErr()) {
-            kernel.tasks().exit(helper, 1);
+            tasks.exit(helper, 1);
             removeEntry(name);
             return Outcome.failed(Step.UNSHARE, unshared.error());
         }
         Net net = helper.net();
         Result<Void> mounted = dir.bindMount(name, net);
         // netns_restore() and exit: the helper's reference goes; the mount keeps the net, if it was made.
-        kernel.tasks().exit(helper, mounted.isOk() ? 0 : 1);
+        tasks.exit(helper, mounted.isOk() ? 0 : 1);
         if (mounted.isErr()) {
             removeEntry(name);
             return Outcome.failed(Step.BIND_MOUNT, mounted.error());
@@ -195,7 +199,7 @@ public final class NetnsNames {
         if (created.isErr()) {
             return Outcome.failed(Step.CREATE_FILE, created.error());
         }
-        Optional<Task> task = kernel.tasks().byPid(pid);
+        Optional<Task> task = tasks.byPid(pid);
         Result<Void> mounted = task.isEmpty() ? Result.err(Errno.ENOENT) : dir.bindMount(name, task.get().net());
         if (mounted.isErr()) {
             Result<Void> unlinked = dir.unlink(name);
@@ -233,7 +237,7 @@ public final class NetnsNames {
         ImmutableList.Builder<Entry> b = ImmutableList.builder();
         for (String name : dir.names()) {
             Optional<Net> net = dir.lookup(name);
-            int nsid = net.map(n -> kernel.netns().peernet2id(observer, n)).orElse(-1);
+            int nsid = net.map(n -> netns.peernet2id(observer, n)).orElse(-1);
             b.add(new Entry(name, net, nsid));
         }
         return b.build();
@@ -244,7 +248,7 @@ public final class NetnsNames {
      * ENOENT (step OPEN) when there is no such pid.
      */
     public Outcome<ImmutableList<String>> identify(int pid) {
-        Optional<Task> task = kernel.tasks().byPid(pid);
+        Optional<Task> task = tasks.byPid(pid);
         if (task.isEmpty()) {
             return Outcome.failed(Step.OPEN, KernelError.of(Errno.ENOENT));
         }
@@ -268,7 +272,7 @@ public final class NetnsNames {
             return Outcome.ok(ImmutableList.of());
         }
         ImmutableList.Builder<Integer> b = ImmutableList.builder();
-        for (Task t : kernel.tasks().inNet(net.get())) {
+        for (Task t : tasks.inNet(net.get())) {
             b.add(t.pid());
         }
         return Outcome.ok(b.build());
@@ -293,7 +297,7 @@ public final class NetnsNames {
         if (peer.isEmpty()) {
             return Outcome.failed(Step.SET_NSID, KernelError.of(Errno.EINVAL, "Peer netns reference is invalid"));
         }
-        Result<Integer> r = kernel.netns().setNsid(observer, peer.get(), nsid);
+        Result<Integer> r = netns.setNsid(observer, peer.get(), nsid);
         if (r.isErr()) {
             return Outcome.failed(Step.SET_NSID, r.error());
         }

@@ -1,4 +1,4 @@
-package io.nssim.core.task;
+package io.nssim.core.file;
 
 import static com.google.common.base.Preconditions.checkState;
 
