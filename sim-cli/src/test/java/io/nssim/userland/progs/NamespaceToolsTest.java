@@ -68,6 +68,10 @@ class NamespaceToolsTest {
         assertTrue(h.line("lsns -t net -n -o NSFS,COMMAND").contains("/run/netns/ns1 sleep 100\n"));
         // util-linux 2.38 on the recording machine: an operand that is not a namespace inode (found by the fuzz suite)
         assertEquals("lsns: invalid namespace argument: '-'\n", h.line("lsns - net -o TYPE"));
+        assertEquals("lsns: option requires an argument -- 'o'\nTry 'lsns --help' for more information.\n",
+                h.line("lsns -t net -n -o"));
+        assertEquals("lsns: option '--output' requires an argument\nTry 'lsns --help' for more information.\n",
+                h.line("lsns --output"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.nssim.core.sock;
 
+import static com.google.common.base.Preconditions.checkState;
+
 import io.nssim.core.file.OpenFile;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetRef;
@@ -80,13 +82,42 @@ public final class Sock extends OpenFile {
         protoClose = close;
     }
 
+    /** Set while the protocol keeps the closed socket alive as an orphan ({@code SOCK_DEAD} before destruct). */
+    private volatile boolean orphan;
+    private volatile boolean destructed;
+
+    /**
+     * {@code sock_orphan} without {@code sk_free}: called from the protocol's close when the socket must live on
+     * after its last descriptor closed (TCP's FIN_WAIT and LAST_ACK states), still holding its namespace
+     * reference, until the protocol calls {@link #destructOrphan}.
+     */
+    public void keepOrphan() {
+        checkState(!destructed, "orphaning destructed %s", this);
+        orphan = true;
+    }
+
+    /** {@code __sk_destruct} of an orphan the protocol kept: drops its namespace reference now. */
+    public void destructOrphan() {
+        checkState(orphan && isClosed() && !destructed, "destructOrphan on %s (orphan %s)", this, orphan);
+        destructed = true;
+        table.destruct(this);
+    }
+
+    /** Whether the socket's namespace reference is gone (closed and not kept as an orphan). */
+    public boolean isDestructed() {
+        return destructed;
+    }
+
     @Override
     protected void release() {
         Runnable close = protoClose;
         if (close != null) {
             close.run();
         }
-        table.destruct(this);
+        if (!orphan) {
+            destructed = true;
+            table.destruct(this);
+        }
     }
 
     @Override

@@ -58,6 +58,8 @@ public final class Inet implements KernelModule {
     private final PacketHandler ipHandler = Ip::rcv;
     private final PacketHandler arpHandler = Arp::rcv;
     private Kernel kernel;
+    /** {@code inet_protos}: handlers added by protocol modules (TCP), read on the packet path without locking. */
+    private volatile InetProtocol[] protocols = new InetProtocol[256];
 
     @Override
     public String name() {
@@ -124,6 +126,34 @@ public final class Inet implements KernelModule {
         k.unregisterPernet(ipv4Ops);
         k.unregisterPernet(netfilterOps);
         kernel = null;
+    }
+
+    /**
+     * {@code inet_add_protocol}: {@code handler} receives the locally delivered packets of IP protocol
+     * {@code protocol}. False when that protocol already has one.
+     */
+    public synchronized boolean addProtocol(int protocol, InetProtocol handler) {
+        checkNotNull(handler, "handler");
+        if (protocols[protocol] != null) {
+            return false;
+        }
+        InetProtocol[] p = protocols.clone();
+        p[protocol] = handler;
+        protocols = p;
+        return true;
+    }
+
+    /** {@code inet_del_protocol}. */
+    public synchronized void delProtocol(int protocol, InetProtocol handler) {
+        if (protocols[protocol] == handler) {
+            InetProtocol[] p = protocols.clone();
+            p[protocol] = null;
+            protocols = p;
+        }
+    }
+
+    InetProtocol protocol(int protocol) {
+        return protocols[protocol];
     }
 
     /** The IPv4 state of {@code net}. */

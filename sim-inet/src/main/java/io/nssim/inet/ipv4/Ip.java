@@ -126,6 +126,12 @@ final class Ip {
                 Udp.rcv(ip, skb, dev, rt);
             }
             default -> {
+                InetProtocol handler = ip.inet().protocol(proto);
+                if (handler != null) {
+                    ip.mib().inc(Ipv4Mib.Counter.IP_IN_DELIVERS);
+                    handler.handler(ip, skb, dev);
+                    return;
+                }
                 ip.mib().inc(Ipv4Mib.Counter.IP_IN_UNKNOWN_PROTOS);
                 if (rt.type() == RtnType.LOCAL) {
                     Icmp.send(ip, skb, IcmpHdr.DEST_UNREACH, IcmpHdr.PROT_UNREACH, 0);

@@ -1,11 +1,16 @@
 package io.nssim.inet.ipv4;
 
 import com.google.common.collect.ImmutableList;
+import io.nssim.core.Errno;
 import io.nssim.core.Kernel;
+import io.nssim.core.Result;
 import io.nssim.core.dev.DeviceTable;
 import io.nssim.core.dev.NetDevice;
 import io.nssim.core.net.Net;
 import io.nssim.core.netfilter.NfHooks;
+import io.nssim.core.skb.EthHdr;
+import io.nssim.core.skb.SkBuff;
+import io.nssim.core.skb.SkbDropReason;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -248,6 +253,75 @@ public final class Ipv4Net {
     /** The next IP identification ({@code ip_select_ident}); per net here, per destination in Linux. */
     int nextIpId() {
         return ipId.getAndIncrement() & 0xFFFF;
+    }
+
+    /** {@code ip_local_port_range}'s low end. */
+    public int localPortLow() {
+        return localPortLow;
+    }
+
+    /** {@code ip_local_port_range}'s high end. */
+    public int localPortHigh() {
+        return localPortHigh;
+    }
+
+    /** {@code net.ipv4.ip_nonlocal_bind}. */
+    public boolean nonlocalBind() {
+        return ipNonlocalBind != 0;
+    }
+
+    /**
+     * {@code ip_route_connect}'s answer for a transport protocol: the source address towards {@code daddr}
+     * ({@code saddr} when it is set), or the route's error (ENETUNREACH, EHOSTUNREACH, EINVAL, EACCES).
+     */
+    public Result<Integer> connectSource(int daddr, int saddr) {
+        FibRoute rt = Route.output(this, daddr, saddr, null, 0);
+        if (rt.isError()) {
+            if (rt.errno() == Errno.ENETUNREACH) {
+                mib.inc(Ipv4Mib.Counter.IP_OUT_NO_ROUTES);
+            }
+            return Result.err(rt.errno());
+        }
+        return Result.ok(saddr != 0 ? saddr : Route.source(this, rt, daddr));
+    }
+
+    /** The MTU of the device the route to {@code daddr} leaves through, or 0 when there is none. */
+    public int routeMtu(int daddr, int saddr) {
+        FibRoute rt = Route.output(this, daddr, saddr, null, 0);
+        if (rt.isError()) {
+            return 0;
+        }
+        NetDevice out = Route.outputDev(this, rt);
+        return out == null ? 0 : out.mtu();
+    }
+
+    /** Allocates a packet with room for a link header and {@code ipLen} bytes from its data pointer. */
+    public SkBuff allocIp(int ipLen) {
+        SkBuff skb = kernel().packet().allocSkb(EthHdr.ETH_HLEN + ipLen);
+        skb.put(ipLen);
+        return skb;
+    }
+
+    /**
+     * {@code ip_queue_xmit}: the packet {@link #allocIp} made, its transport header and payload written after
+     * {@link IpHdr#LEN} bytes, gets an IP header (DF set, as TCP does) and leaves by the route to {@code daddr}
+     * through LOCAL_OUT. Answers 0, the route's minus errno (the packet is freed), or {@code -EPERM} when a
+     * LOCAL_OUT hook dropped it.
+     */
+    public int queueXmit(SkBuff skb, int protocol, int saddr, int daddr) {
+        FibRoute rt = Route.output(this, daddr, saddr, null, 0);
+        if (rt.isError()) {
+            if (rt.errno() == Errno.ENETUNREACH) {
+                mib.inc(Ipv4Mib.Counter.IP_OUT_NO_ROUTES);
+            }
+            skb.kfree(SkbDropReason.IP_OUTNOROUTES);
+            return -rt.errno().number();
+        }
+        int o = skb.data();
+        IpHdr.write(skb, o, 0, skb.len(), nextIpId(), IpHdr.DF, defaultTtl(), protocol, saddr, daddr);
+        skb.setTransportHeader(o + IpHdr.LEN);
+        skb.setIpSummed(SkBuff.CHECKSUM_PARTIAL);
+        return Ip.localOut(this, skb, rt);
     }
 
     /** {@code net->loopback_dev}, or null while the net has none (tests without a loopback driver). */

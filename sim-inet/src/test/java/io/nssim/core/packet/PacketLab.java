@@ -12,6 +12,7 @@ import io.nssim.inet.ipv4.IpHdr;
 import io.nssim.inet.ipv4.RouteOp;
 import io.nssim.inet.ipv4.RouteSpec;
 import io.nssim.inet.ipv4.UdpHdr;
+import io.nssim.inet.tcp.Tcp;
 import io.nssim.core.net.Net;
 import io.nssim.core.net.NetRef;
 import io.nssim.core.skb.EthHdr;
@@ -28,11 +29,13 @@ import java.util.List;
 public final class PacketLab implements AutoCloseable {
     public final Kernel kernel;
     public final Inet inet;
+    public final Tcp tcp;
     private final List<NetRef> refs = new ArrayList<>();
 
     private PacketLab(long seed) {
         this.inet = new Inet();
-        this.kernel = Kernel.builder().seed(seed).loopback(new TestLoopback()).module(inet).build();
+        this.tcp = new Tcp();
+        this.kernel = Kernel.builder().seed(seed).loopback(new TestLoopback()).module(inet).module(tcp).build();
     }
 
     public static PacketLab create() {

@@ -44,6 +44,13 @@ public final class Lsns implements Program {
                 v = a.substring(2);
                 a = a.substring(0, 2);
             }
+            if (v == null && List.of("-t", "--type", "-o", "--output", "-p", "--task").contains(a)) {
+                // getopt_long: an option that takes a value came last
+                proc.err().print((a.startsWith("--") ? "lsns: option '" + a + "' requires an argument"
+                        : "lsns: option requires an argument -- '" + a.charAt(1) + "'")
+                        + "\nTry 'lsns --help' for more information.\n");
+                return Outcome.exit(1);
+            }
             switch (a) {
                 case "-t", "--type" -> {
                     if (!List.of("net", "mnt", "uts", "ipc", "user", "pid", "cgroup", "time").contains(v)) {
