@@ -17,6 +17,11 @@ public final class Ast {
         int line();
     }
 
+    /** A compound command, which carries the redirections written after it ({@code { ...; } > f}). */
+    public interface Compound {
+        List<Redir> redirs();
+    }
+
     /** A redirection: {@code [N]OP WORD}, or a here-document whose body the parser filled in. */
     public record Redir(int fd, String op, String word, HereDocBody here) {
     }
@@ -67,28 +72,28 @@ public final class Ast {
     }
 
     /** {@code ( list )}. */
-    public record Subshell(int line, Node body, List<Redir> redirs) implements Node {
+    public record Subshell(int line, Node body, List<Redir> redirs) implements Node, Compound {
     }
 
     /** {@code { list; }}. */
-    public record Group(int line, Node body, List<Redir> redirs) implements Node {
+    public record Group(int line, Node body, List<Redir> redirs) implements Node, Compound {
     }
 
     /** {@code if c; then t; elif c2; then t2; else e; fi}: conditions and bodies pair up, {@code orElse} may be null. */
-    public record If(int line, List<Node> conds, List<Node> bodies, Node orElse, List<Redir> redirs) implements Node {
+    public record If(int line, List<Node> conds, List<Node> bodies, Node orElse, List<Redir> redirs) implements Node, Compound {
     }
 
     /** {@code for NAME [in WORDS]; do body; done}; {@code words} null means {@code "$@"}. */
-    public record For(int line, String name, List<String> words, Node body, List<Redir> redirs) implements Node {
+    public record For(int line, String name, List<String> words, Node body, List<Redir> redirs) implements Node, Compound {
     }
 
     /** {@code for ((init; test; step)); do body; done}. */
     public record ArithFor(int line, String init, String test, String step, Node body, List<Redir> redirs)
-            implements Node {
+            implements Node, Compound {
     }
 
     /** {@code while}/{@code until cond; do body; done}. */
-    public record While(int line, Node cond, Node body, boolean until, List<Redir> redirs) implements Node {
+    public record While(int line, Node cond, Node body, boolean until, List<Redir> redirs) implements Node, Compound {
     }
 
     /** One {@code case} clause: patterns, body (may be null), and its terminator ({@code ;; ;& ;;&}). */
@@ -96,7 +101,7 @@ public final class Ast {
     }
 
     /** {@code case WORD in items esac}. */
-    public record Case(int line, String word, List<CaseItem> items, List<Redir> redirs) implements Node {
+    public record Case(int line, String word, List<CaseItem> items, List<Redir> redirs) implements Node, Compound {
     }
 
     /** {@code name () compound} or {@code function name compound}. */
@@ -104,11 +109,11 @@ public final class Ast {
     }
 
     /** {@code (( expression ))}. */
-    public record Arith(int line, String expr, List<Redir> redirs) implements Node {
+    public record Arith(int line, String expr, List<Redir> redirs) implements Node, Compound {
     }
 
     /** {@code [[ expression ]]}. */
-    public record Cond(int line, CondExpr expr, List<Redir> redirs) implements Node {
+    public record Cond(int line, CondExpr expr, List<Redir> redirs) implements Node, Compound {
     }
 
     /** The expression inside {@code [[ ]]}: words stay unexpanded. */

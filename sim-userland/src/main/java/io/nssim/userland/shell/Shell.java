@@ -999,34 +999,7 @@ public final class Shell {
     }
 
     private static List<Ast.Redir> redirsOf(Node n) {
-        if (n instanceof Ast.Subshell s) {
-            return s.redirs();
-        }
-        if (n instanceof Ast.Group g) {
-            return g.redirs();
-        }
-        if (n instanceof Ast.If i) {
-            return i.redirs();
-        }
-        if (n instanceof Ast.For f) {
-            return f.redirs();
-        }
-        if (n instanceof Ast.ArithFor f) {
-            return f.redirs();
-        }
-        if (n instanceof Ast.While w) {
-            return w.redirs();
-        }
-        if (n instanceof Ast.Case c) {
-            return c.redirs();
-        }
-        if (n instanceof Ast.Arith a) {
-            return a.redirs();
-        }
-        if (n instanceof Ast.Cond c) {
-            return c.redirs();
-        }
-        return List.of();
+        return n instanceof Ast.Compound c ? c.redirs() : List.of();
     }
 
     private int withRedirs(List<Ast.Redir> rs, java.util.function.IntSupplier body) {
