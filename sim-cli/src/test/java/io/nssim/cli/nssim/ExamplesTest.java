@@ -46,8 +46,10 @@ class ExamplesTest {
     /** The transcript {@code ./nssim run examples/NAME.sh} prints from the repository root. */
     static String transcript(Path lab) throws IOException {
         String text = Files.readString(lab, StandardCharsets.UTF_8);
-        ScriptRunner runner = new ScriptRunner(1);
-        String out = runner.run("examples/" + lab.getFileName(), MainTestAccess.splitLines(text));
+        java.util.List<String> lines = MainTestAccess.splitLines(text);
+        // the lab's own "# nssim: --nic eth0" header, honoured as nssim run honours it
+        ScriptRunner runner = new ScriptRunner(1, MainTestAccess.headerNics(lab.getFileName().toString(), lines));
+        String out = runner.run("examples/" + lab.getFileName(), lines);
         if (!runner.internalErrors().isEmpty()) {
             throw new AssertionError(lab.getFileName() + ": internal errors are bugs in nssim: "
                     + runner.internalErrors());
