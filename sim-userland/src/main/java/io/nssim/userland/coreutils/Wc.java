@@ -15,7 +15,8 @@ import java.util.Map;
  * coreutils {@code wc [-lwcmL] [FILE]...}: counts in the order lines, words, characters, bytes, max line length,
  * each right-aligned to the width {@code compute_number_width} chooses (the digits of the regular files' total
  * size, at least 7 when an input is not a regular file, such as standard input; 1 for a single count of a single
- * input), and a {@code total} line for several files. Standard input counts as a pipe.
+ * input), and a {@code total} line for several files. Standard input counts as a pipe unless it is a
+ * redirected regular file.
  */
 public final class Wc implements Program {
     private static final Map<String, Getopt.Long> LONGS = Map.of("lines", Getopt.Long.flag("l"),
@@ -60,7 +61,12 @@ public final class Wc implements Program {
             for (int i = 0; i < files.size(); i++) {
                 String f = files.get(i);
                 if (f.equals("-")) {
-                    minimum = 7;
+                    if (proc.stdinIsRegularFile()) {
+                        // fstat of a redirected file (< FILE) gives its size, as for a named one
+                        regular += proc.stdin().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                    } else {
+                        minimum = 7; // a pipe, a terminal or /dev/null: no size to go by
+                    }
                     continue;
                 }
                 Result<Vfs.FileStat> st = proc.fs().stat(proc.task(), f, true);
