@@ -20,9 +20,14 @@ public final class Env implements Program {
 
     @Override
     public Outcome run(Proc proc, List<String> argv) {
+        // the environment this process was started with (the shell's exported variables), else the base one
         Map<String, String> env = new LinkedHashMap<>();
-        for (String k : List.of("PATH", "HOME", "PWD", "LC_ALL")) {
-            env.put(k, BASE.get(k));
+        if (proc.env().isEmpty()) {
+            for (String k : List.of("PATH", "HOME", "PWD", "LC_ALL")) {
+                env.put(k, BASE.get(k));
+            }
+        } else {
+            env.putAll(proc.env());
         }
         int i = 1;
         while (i < argv.size()) {
@@ -63,7 +68,7 @@ public final class Env implements Program {
             return Outcome.exit(0);
         }
         List<String> cmd = argv.subList(i, argv.size());
-        Optional<Outcome> o = proc.exec(cmd);
+        Optional<Outcome> o = proc.exec(cmd, env);
         if (o.isEmpty()) {
             proc.err().print("env: " + Tool.shellQuote(cmd.get(0)) + ": No such file or directory\n");
             return Outcome.exit(127);

@@ -81,6 +81,18 @@ public final class Proc {
         this.env = java.util.Map.copyOf(env);
     }
 
+    /**
+     * {@code execve(argv[0], argv, envp)}: as {@link #exec(java.util.List)}, with the new program started on
+     * {@code envp} instead of this process's environment ({@code env NAME=VALUE CMD}, {@code env -i CMD}).
+     */
+    public Optional<Outcome> exec(java.util.List<String> argv, java.util.Map<String, String> envp) {
+        if (lookup(argv.get(0)).isEmpty()) {
+            return Optional.empty(); // execve fails before it replaces anything, environment included
+        }
+        setEnv(new java.util.LinkedHashMap<>(envp));
+        return exec(argv);
+    }
+
     /** Whether standard input is an interactive terminal ({@code isatty(0)}). */
     public boolean stdinIsTty() {
         return stdinIsTty;
