@@ -20,6 +20,12 @@ class ShellLanguageTest {
     }
 
     @Test
+    void shouldWriteASysctlThroughARedirection() {
+        // the redirection opens with O_TRUNC first (a no-op on a proc file), then writes "1\n" (fs_proc_net)
+        assertEquals("1\n", run("echo 1 > /proc/sys/net/ipv4/ip_forward; cat /proc/sys/net/ipv4/ip_forward"));
+    }
+
+    @Test
     void shouldRunAnEmptyDashCStringAsBashDoes() {
         // bash -c '' runs nothing and exits 0 (found by the script fuzz suite: it used to throw).
         assertEquals("0\n", run("bash -c ''; echo $?"));

@@ -508,6 +508,9 @@ public final class RootFs implements Vfs {
             if (f.writer() == null) {
                 return Result.err(Errno.EACCES);
             }
+            if (data.length == 0) {
+                return Result.ok(); // open(O_TRUNC) of a proc or sysfs attribute truncates nothing: no write yet
+            }
             return f.writer().apply(new String(data, java.nio.charset.StandardCharsets.ISO_8859_1));
         }
         return Result.err(Errno.EACCES);
