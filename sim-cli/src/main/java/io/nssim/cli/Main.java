@@ -136,6 +136,10 @@ public final class Main {
                 return 1;
             }
         }
+        if (cmd.equals("help") && rest.size() == 1) {
+            out.print(USAGE); // what --help promises; the simulator's own verbs are "nssim help" inside a script
+            return 0;
+        }
         err.println("nssim: unknown command \"" + cmd + "\"");
         err.print(USAGE);
         return 2;

@@ -53,6 +53,10 @@ class MainTest {
     void shouldPrintHelpAndRejectBadUsage() {
         assertEquals(0, main("", "--help"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("nssim run"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        out.reset();
+        assertEquals(0, main("", "help"));
+        assertEquals(help, out.toString(StandardCharsets.UTF_8), "nssim help prints what --help prints");
         assertEquals(2, main("", "frobnicate"));
         assertEquals(1, main("", "run", "/nonexistent/x.sh"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("No such file or directory"));
