@@ -3,7 +3,6 @@ package io.nssim.userland.cmd;
 import io.nssim.core.Kernel;
 import io.nssim.core.dev.MacAddress;
 import io.nssim.core.net.Net;
-import io.nssim.core.packet.ProcNetDev;
 import io.nssim.inet.ipv4.Inet;
 import io.nssim.inet.ipv6.Ipv6;
 import io.nssim.inet.ipv4.Ip4;
@@ -15,9 +14,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The part of {@code /proc} the simulated machine has, as the reading process's network namespace sees it:
- * {@code /proc/net/dev}, {@code route}, {@code snmp} and {@code arp}, and {@code /proc/sys/net/...}, one file per
- * sysctl of the namespace (directories are the key prefixes). Nothing else exists.
+ * The IPv4 and IPv6 modules' {@code /proc/net} files ({@code route}, {@code snmp}, {@code arp}, {@code if_inet6}),
+ * mounted on the machine's RootFs by {@link #install}, and sysctl(8)'s view of {@code /proc/sys/net/...}: one
+ * file per sysctl of the namespace, directories the key prefixes ({@link #lookup}).
  */
 public final class ProcFs {
     /** What an open+read of a path gives: the text, or that it is a directory, or that it does not exist. */
@@ -75,30 +74,12 @@ public final class ProcFs {
         Ipv6.of(kernel).ifPresent(v6 -> fs.registerProcNet("if_inet6", v6::procIfInet6));
     }
 
-    /** Looks {@code path} up in {@code net}'s view, on machine {@code kernel}. */
-    public static Node lookup(Kernel kernel, Net net, String path) {
+    /** Looks a {@code /proc/sys} {@code path} up in {@code net}'s view (what sysctl(8) opens). */
+    public static Node lookup(Net net, String path) {
         String p = normalise(path);
         switch (p) {
             case "/proc", "/proc/net", "/proc/sys", "/proc/self", "/proc/self/net" -> {
                 return new Dir();
-            }
-            case "/proc/net/dev", "/proc/self/net/dev" -> {
-                return new File(ProcNetDev.render(net));
-            }
-            case "/proc/net/route", "/proc/self/net/route" -> {
-                return new File(inet(kernel).procNetRoute(net));
-            }
-            case "/proc/net/snmp", "/proc/self/net/snmp" -> {
-                return new File(inet(kernel).procNetSnmp(net));
-            }
-            case "/proc/net/arp", "/proc/self/net/arp" -> {
-                return new File(procNetArp(inet(kernel), net));
-            }
-            case "/proc/net/if_inet6", "/proc/self/net/if_inet6" -> {
-                Optional<Ipv6> v6 = Ipv6.of(kernel);
-                if (v6.isPresent()) {
-                    return new File(v6.get().procIfInet6(net));
-                }
             }
             default -> {
             }

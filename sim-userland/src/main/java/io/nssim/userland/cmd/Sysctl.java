@@ -223,7 +223,7 @@ public final class Sysctl implements Program {
         }
         String path = "/proc/sys/" + swapSeparators(name, '.');
         String outName = swapSeparators(name, '/');
-        ProcFs.Node n = ProcFs.lookup(proc.kernel(), net, path);
+        ProcFs.Node n = ProcFs.lookup(net, path);
         if (n instanceof ProcFs.Missing) {
             if (ignore) {
                 return 0;
@@ -263,7 +263,7 @@ public final class Sysctl implements Program {
         }
         String path = "/proc/sys/" + swapSeparators(name, '.');
         String outName = swapSeparators(name, '/');
-        ProcFs.Node n = ProcFs.lookup(proc.kernel(), net, path);
+        ProcFs.Node n = ProcFs.lookup(net, path);
         if (n instanceof ProcFs.Missing) {
             if (ignoreThis) {
                 return 0;
